@@ -238,6 +238,11 @@ public final class SyncedBookHandler implements StreamHandler {
 
   // ---- audit -------------------------------------------------------------------------------
 
+  /** Starts an audit now instead of at the next interval (tools and tests). */
+  public void auditNow() {
+    context.runSerialized(this::startAudit);
+  }
+
   private void startAudit() {
     if (!live || auditRunning || closed) {
       return;
@@ -281,10 +286,9 @@ public final class SyncedBookHandler implements StreamHandler {
   }
 
   private void advanceShadow(BookEvent delta) {
-    if (rules.coveredBy(delta, auditShadow.lastUpdateId())) {
-      return;
+    if (!rules.coveredBy(delta, auditShadow.lastUpdateId())) {
+      auditShadow.apply(delta);
     }
-    auditShadow.apply(delta);
     if (auditShadow.lastUpdateId() == book.lastUpdateId()) {
       OrderBook shadow = auditShadow;
       auditShadow = null;

@@ -137,6 +137,11 @@ public final class ServerConnection {
     channel.close();
   }
 
+  /** Runs {@code action} when the connection closes (at once if it is closed already). */
+  public void onClose(Runnable action) {
+    channel.closeFuture().addListener(f -> action.run());
+  }
+
   public boolean awaitClosed(Duration timeout) throws InterruptedException {
     return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -9,13 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * the core sees a hole in its sequence, typically after a reconnect. The core holds the stream's
  * newer events meanwhile and publishes the recovered ones first, so the topic stays in order, then
  * emits a {@code backfilled} marker. Events should come flagged as backfilled ({@code
- * Trade.asBackfilled()}).
+ * Trade.asBackfilled()}). Without a backfiller a gap is reported with its marker and left open.
  */
 @FunctionalInterface
 public interface Backfiller {
-
-  /** No backfill: a gap is reported with a marker and left open. */
-  Backfiller NONE = null;
 
   /**
    * The stream's items with sequence numbers from {@code fromSeq} to {@code toSeq} (inclusive),

@@ -1,6 +1,7 @@
 package io.tickwire.connector;
 
 import io.micrometer.core.instrument.Tags;
+import io.tickwire.connector.internal.DaemonThreads;
 import io.tickwire.connector.internal.SubscriptionReader;
 import io.tickwire.connector.internal.VenueEngine;
 import io.tickwire.connector.pace.RateLimiter;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,15 +78,7 @@ public final class ConnectorService implements Service {
             context.meters(),
             context.clock());
     ws = new WsClient(service, core.ioThreads(), null, context.clock());
-    AtomicInteger n = new AtomicInteger();
-    timers =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, service + "-timers-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    timers = Executors.newScheduledThreadPool(2, DaemonThreads.named(service + "-timers"));
     for (int i = 0; i < definitions.size(); i++) {
       VenueDefinition definition = definitions.get(i);
       VenueConfig config = configs.get(i);
@@ -95,7 +87,7 @@ public final class ConnectorService implements Service {
           new WeightPacedScheduler(
               venueId,
               new RateLimiter(
-                  "rest weight",
+                  "rest_weight",
                   config.restWeightLimits(),
                   System::nanoTime,
                   context.meters(),

@@ -11,14 +11,12 @@ import io.tickwire.model.StatusMarker.Status;
 import io.tickwire.model.Topics;
 import io.tickwire.model.Trade;
 import io.tickwire.testkit.KafkaExtension;
-import io.tickwire.testkit.KafkaTestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,37 +25,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * everything once the broker is back; with a buffer too small for the outage it drops, counts and
  * marks what it dropped instead of losing it silently.
  */
-class KafkaOutageIT {
+class KafkaOutageIT extends FakeVenueIT {
 
   @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.isolated();
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final String STREAM = "btcusdt@trade";
 
-  private String prefix;
-  private KafkaTestClient kafka;
-  private FakeExchange exchange;
-  private ConnectorHarness connector;
-
-  @BeforeEach
-  void start() {
-    prefix = KafkaExtension.uniquePrefix();
-    kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
-    exchange = new FakeExchange(false);
+  @Override
+  KafkaExtension broker() {
+    return KAFKA;
   }
 
   @AfterEach
-  void stop() {
+  void brokerBack() {
     KAFKA.broker().start();
-    if (connector != null) {
-      connector.close();
-    }
-    exchange.close();
   }
 
   private ConnectorHarness connector(Map<String, String> extra) {
-    Map<String, String> env = ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+    Map<String, String> env = env();
     env.put("FAKE_STREAMS", STREAM);
     env.put("CONNECTOR_PUBLISH_STALL_TIMEOUT", "1s");
     env.putAll(extra);
@@ -122,18 +107,14 @@ class KafkaOutageIT {
                 + connector.count("connector.dropped", "topic", prefix + "raw.binance-spot.v1"))
         .isEqualTo(dropped);
     List<StatusMarker> markers =
-        kafka
-            .readUntil(
-                Topics.STATUS.withPrefix(prefix),
-                records ->
-                    records.stream()
-                            .filter(r -> r.value().status() == Status.DROPPED)
-                            .mapToLong(r -> r.value().count())
+        markers(
+                all ->
+                    all.stream()
+                            .filter(m -> m.status() == Status.DROPPED)
+                            .mapToLong(StatusMarker::count)
                             .sum()
-                        == dropped,
-                WAIT)
+                        == dropped)
             .stream()
-            .map(ConsumerRecord::value)
             .filter(m -> m.status() == Status.DROPPED)
             .toList();
     assertThat(markers)

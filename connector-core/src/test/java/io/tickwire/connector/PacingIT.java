@@ -6,23 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwire.connector.testing.ClientMessage;
 import io.tickwire.connector.testing.ConnectorHarness;
-import io.tickwire.connector.testing.FakeExchange;
 import io.tickwire.connector.testing.FakeVenue;
 import io.tickwire.connector.testing.ServerConnection;
-import io.tickwire.model.BinanceSymbols;
 import io.tickwire.model.Json;
-import io.tickwire.model.StreamNames;
-import io.tickwire.model.SubscriptionRequest;
-import io.tickwire.model.Topics;
 import io.tickwire.testkit.KafkaExtension;
-import io.tickwire.testkit.KafkaTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,31 +23,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * connections never exceed the per-connection message limit (pongs included) or the connection
  * attempt limit, and full-list venues get changes folded into few messages.
  */
-class PacingIT {
+class PacingIT extends FakeVenueIT {
 
   @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.shared();
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
-
-  private String prefix;
-  private KafkaTestClient kafka;
-  private FakeExchange exchange;
-  private ConnectorHarness connector;
-
-  @BeforeEach
-  void start() {
-    prefix = KafkaExtension.uniquePrefix();
-    kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
-    exchange = new FakeExchange(false);
-  }
-
-  @AfterEach
-  void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    exchange.close();
+  @Override
+  KafkaExtension broker() {
+    return KAFKA;
   }
 
   @Test
@@ -63,12 +37,12 @@ class PacingIT {
     List<String> streams =
         IntStream.rangeClosed(1, 1500).mapToObj(i -> "coin" + i + "usdt@trade").toList();
     exchange.pingOnConnect();
-    Map<String, String> env = ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+    Map<String, String> env = env();
     env.put("FAKE_MAX_STREAMS_PER_CONNECTION", "200");
     env.put("FAKE_CONNECTION_MESSAGE_LIMITS", "5/1s");
     env.put("FAKE_CONNECTION_ATTEMPT_LIMITS", "3/1s");
     connector = ConnectorHarness.start(env, FakeVenue.Options.defaults().withUrlStreams(10, 20));
-    subscribe(streams);
+    subscribe(streams, null);
 
     await().atMost(WAIT).until(() -> exchange.servedStreams().size() == streams.size());
     assertThat(streams).allSatisfy(s -> assertThat(exchange.subscribers(s)).isEqualTo(1));
@@ -86,16 +60,16 @@ class PacingIT {
     assertThat(maxInAnyWindow(exchange.server().upgradeAttempts(), Duration.ofSeconds(1)))
         .as("connection attempts per second")
         .isLessThanOrEqualTo(3);
-    assertThat(connector.count("connector.rate.limit.waits", "limit", "connection messages"))
+    assertThat(connector.count("connector.rate.limit.waits", "limit", "connection_messages"))
         .isPositive();
-    assertThat(connector.count("connector.rate.limit.waits", "limit", "connection attempts"))
+    assertThat(connector.count("connector.rate.limit.waits", "limit", "connection_attempts"))
         .isPositive();
     assertThat(connector.engine().streams()).hasSize(1500);
   }
 
   @Test
   void aFullListVenueGetsChangesFoldedIntoFewPacedMessages() throws Exception {
-    Map<String, String> env = ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+    Map<String, String> env = env();
     env.put("FAKE_CONNECTION_MESSAGE_LIMITS", "5/1s,100/1m");
     env.put("FAKE_STREAMS", "btcusdt@trade");
     connector = ConnectorHarness.start(env, FakeVenue.Options.defaults().withFullList());
@@ -104,7 +78,7 @@ class PacingIT {
     List<String> more =
         IntStream.rangeClosed(1, 12).mapToObj(i -> "alt" + i + "usdt@trade").toList();
     for (String stream : more) {
-      subscribe(List.of(stream));
+      subscribe(List.of(stream), null);
     }
     await().atMost(WAIT).until(() -> exchange.servedStreams().size() == 13);
 
@@ -122,24 +96,6 @@ class PacingIT {
             maxInAnyWindow(
                 replaces.stream().map(ClientMessage::atNanos).toList(), Duration.ofSeconds(1)))
         .isLessThanOrEqualTo(5);
-  }
-
-  private void subscribe(List<String> streams) {
-    List<Map.Entry<String, SubscriptionRequest>> records = new ArrayList<>();
-    for (String stream : streams) {
-      SubscriptionRequest request =
-          StreamNames.fromBinance(
-              "binance-spot",
-              stream,
-              BinanceSymbols.withDefaultQuotes(),
-              "test",
-              null,
-              System.currentTimeMillis());
-      records.add(Map.entry(request.key(), request));
-    }
-    var topic = Topics.SUBSCRIPTIONS.withPrefix(prefix);
-    kafka.send(
-        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), records);
   }
 
   private static int maxInAnyWindow(List<Long> times, Duration window) {

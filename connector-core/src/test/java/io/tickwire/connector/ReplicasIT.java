@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickwire.connector.testing.ConnectorHarness;
-import io.tickwire.connector.testing.FakeExchange;
 import io.tickwire.connector.testing.FakeVenue;
-import io.tickwire.model.Topics;
 import io.tickwire.testkit.KafkaExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,35 +20,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stream is served by exactly one replica, a new replica takes its share, and the streams of a
  * replica that stops move to the others, none left unserved for longer than the rebalance.
  */
-class ReplicasIT {
+class ReplicasIT extends FakeVenueIT {
 
   @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.shared();
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final List<String> STREAMS =
       IntStream.rangeClosed(1, 24).mapToObj(i -> "coin" + i + "usdt@trade").toList();
 
   private final List<ConnectorHarness> replicas = new ArrayList<>();
-  private FakeExchange exchange;
+
+  @Override
+  KafkaExtension broker() {
+    return KAFKA;
+  }
 
   @AfterEach
-  void stop() {
+  void stopReplicas() {
     replicas.forEach(ConnectorHarness::close);
-    exchange.close();
   }
 
   @Test
   void replicasShareTheStreamsTakeOverAndHandOver() {
-    String prefix = KafkaExtension.uniquePrefix();
-    KAFKA.client().createTopics(Topics.all(prefix));
-    exchange = new FakeExchange(false);
-
-    ConnectorHarness a = start(prefix, "a", true);
-    ConnectorHarness b = start(prefix, "b", false);
+    ConnectorHarness a = start("a", true);
+    ConnectorHarness b = start("b", false);
     awaitEachStreamServedOnce(List.of(a, b));
 
     long joinStart = System.nanoTime();
-    ConnectorHarness c = start(prefix, "c", false);
+    ConnectorHarness c = start("c", false);
     awaitEachStreamServedOnce(List.of(a, b, c));
     Duration joinRebalance = Duration.ofNanos(System.nanoTime() - joinStart);
     assertThat(exchange.longestUnserved()).isLessThanOrEqualTo(joinRebalance);
@@ -66,8 +62,8 @@ class ReplicasIT {
         .isLessThan(Duration.ofSeconds(30));
   }
 
-  private ConnectorHarness start(String prefix, String replica, boolean withStreams) {
-    Map<String, String> env = ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+  private ConnectorHarness start(String replica, boolean withStreams) {
+    Map<String, String> env = env();
     env.put("CONNECTOR_REPLICA_ID", replica);
     if (withStreams) {
       env.put("FAKE_STREAMS", String.join(",", STREAMS));

@@ -13,7 +13,6 @@ import io.tickwire.model.StatusMarker.Status;
 import io.tickwire.model.Topics;
 import io.tickwire.model.Trade;
 import io.tickwire.testkit.KafkaExtension;
-import io.tickwire.testkit.KafkaTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,37 +28,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lifetime ends) or dropped abruptly, and md.trades.v1 still holds every trade id of every stream
  * exactly once: rotations overlap and drop the duplicates, a drop is backfilled over REST.
  */
-class RotationIT {
+class RotationIT extends FakeVenueIT {
 
   @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.shared();
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final List<String> STREAMS =
       List.of("btcusdt@trade", "ethusdt@trade", "solusdt@trade");
 
-  private String prefix;
-  private KafkaTestClient kafka;
-  private FakeExchange exchange;
-  private ConnectorHarness connector;
-
-  @BeforeEach
-  void start() {
-    prefix = KafkaExtension.uniquePrefix();
-    kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
-    exchange = new FakeExchange(false);
+  @Override
+  KafkaExtension broker() {
+    return KAFKA;
   }
 
-  @AfterEach
-  void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    exchange.close();
-  }
-
-  private Map<String, String> env() {
-    Map<String, String> env = ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+  @Override
+  Map<String, String> env() {
+    Map<String, String> env = super.env();
     env.put("FAKE_STREAMS", String.join(",", STREAMS));
     return env;
   }
@@ -201,21 +182,6 @@ class RotationIT {
 
   private static String symbolOf(String stream) {
     return stream.substring(0, 3).toUpperCase() + "-USDT";
-  }
-
-  private List<StatusMarker> markers(java.util.function.Predicate<List<StatusMarker>> complete) {
-    return kafka
-        .readUntil(
-            Topics.STATUS.withPrefix(prefix),
-            records -> complete.test(records.stream().map(ConsumerRecord::value).toList()),
-            WAIT)
-        .stream()
-        .map(ConsumerRecord::value)
-        .toList();
-  }
-
-  private static long count(List<StatusMarker> markers, Status status) {
-    return markers.stream().filter(m -> m.status() == status).count();
   }
 
   private static List<Status> statuses(List<StatusMarker> markers, String symbol) {

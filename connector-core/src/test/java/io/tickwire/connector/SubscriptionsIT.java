@@ -7,17 +7,13 @@ import io.tickwire.connector.testing.ConnectorHarness;
 import io.tickwire.connector.testing.FakeExchange;
 import io.tickwire.connector.testing.FakeVenue;
 import io.tickwire.connector.testing.ServerConnection;
-import io.tickwire.model.BinanceSymbols;
 import io.tickwire.model.DeadLetter;
 import io.tickwire.model.RawHeaders;
 import io.tickwire.model.StatusMarker;
 import io.tickwire.model.StatusMarker.Status;
-import io.tickwire.model.StreamNames;
-import io.tickwire.model.SubscriptionRequest;
 import io.tickwire.model.Topics;
 import io.tickwire.model.Trade;
 import io.tickwire.testkit.KafkaExtension;
-import io.tickwire.testkit.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +23,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,40 +30,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The control topic decides what is served: streams from settings, subscribe and unsubscribe
  * through the topic, leases, packing onto connections and routes, silence, malformed input.
  */
-class SubscriptionsIT {
+class SubscriptionsIT extends FakeVenueIT {
 
   @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.shared();
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  private String prefix;
-  private KafkaTestClient kafka;
-  private FakeExchange exchange;
-  private ConnectorHarness connector;
-
-  @BeforeEach
-  void topics() {
-    prefix = KafkaExtension.uniquePrefix();
-    kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
-  }
-
-  @AfterEach
-  void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    exchange.close();
-  }
-
-  private Map<String, String> env() {
-    return ConnectorHarness.env(KAFKA.bootstrapServers(), prefix, exchange);
+  @Override
+  KafkaExtension broker() {
+    return KAFKA;
   }
 
   @Test
   void servesStreamsFromSettingsAndSubscribesAndUnsubscribesThroughTheControlTopic()
       throws Exception {
-    exchange = new FakeExchange(false);
     Map<String, String> env = env();
     env.put("FAKE_STREAMS", "btcusdt@trade");
     connector = ConnectorHarness.start(env, FakeVenue.Options.defaults());
@@ -102,7 +74,7 @@ class SubscriptionsIT {
     awaitMarker("BTC-USDT", Status.CONNECTED);
     await().atMost(WAIT).until(connector::ready);
 
-    subscribe(request("ethusdt@trade", null));
+    subscribe(List.of("ethusdt@trade"), null);
     await().atMost(WAIT).until(() -> exchange.subscribers("ethusdt@trade") == 1);
     assertThat(connection.takeText(WAIT))
         .isEqualTo("{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@trade\"],\"id\":1}");
@@ -127,12 +99,10 @@ class SubscriptionsIT {
 
   @Test
   void dropsAnExpiredLeaseUnlessItWasRenewed() {
-    exchange = new FakeExchange(false);
     connector = ConnectorHarness.start(env(), FakeVenue.Options.defaults());
     long soon = System.currentTimeMillis() + 3_000;
-    subscribe(request("solusdt@trade", soon));
-    subscribe(request("xrpusdt@trade", soon));
-    subscribe(request("xrpusdt@trade", System.currentTimeMillis() + 600_000));
+    subscribe(List.of("solusdt@trade", "xrpusdt@trade"), soon);
+    subscribe(List.of("xrpusdt@trade"), System.currentTimeMillis() + 600_000);
     await()
         .atMost(WAIT)
         .until(
@@ -146,7 +116,6 @@ class SubscriptionsIT {
 
   @Test
   void packsStreamsOntoConnectionsWithinTheStreamLimit() {
-    exchange = new FakeExchange(false);
     Map<String, String> env = env();
     List<String> streams =
         List.of(
@@ -165,6 +134,7 @@ class SubscriptionsIT {
 
   @Test
   void routesStreamsAndReplacesTheConnectionOfAStreamThatStaysSilent() {
+    exchange.close();
     exchange = new FakeExchange(true);
     exchange.silence("btcusdt@bookTicker");
     Map<String, String> env = env();
@@ -200,7 +170,6 @@ class SubscriptionsIT {
 
   @Test
   void sendsMalformedFramesAndRequestsToDeadLettersAndKeepsTheSession() {
-    exchange = new FakeExchange(false);
     Map<String, String> env = env();
     env.put("FAKE_STREAMS", "btcusdt@trade");
     connector = ConnectorHarness.start(env, FakeVenue.Options.defaults());
@@ -241,7 +210,6 @@ class SubscriptionsIT {
 
   @Test
   void waitsAtLeastTheRetryAfterOfA429BeforeConnectingAgain() {
-    exchange = new FakeExchange(false);
     exchange.server().enqueueRejection(429, Map.of("Retry-After", "2"));
     Map<String, String> env = env();
     env.put("FAKE_STREAMS", "btcusdt@trade");
@@ -253,35 +221,5 @@ class SubscriptionsIT {
     assertThat(Duration.ofNanos(attempts.get(1) - attempts.get(0)))
         .isGreaterThanOrEqualTo(Duration.ofMillis(1_950));
     assertThat(connector.count("connector.reconnects", "cause", "rejected_429")).isEqualTo(1);
-  }
-
-  private static SubscriptionRequest request(String stream, Long expiresAt) {
-    return StreamNames.fromBinance(
-        "binance-spot",
-        stream,
-        BinanceSymbols.withDefaultQuotes(),
-        "test",
-        expiresAt,
-        System.currentTimeMillis());
-  }
-
-  private void subscribe(SubscriptionRequest request) {
-    kafka.send(Topics.SUBSCRIPTIONS.withPrefix(prefix), Map.entry(request.key(), request));
-  }
-
-  private StatusMarker awaitMarker(String symbol, Status status) {
-    return kafka
-        .readUntil(
-            Topics.STATUS.withPrefix(prefix),
-            records ->
-                records.stream()
-                    .anyMatch(
-                        r -> symbol.equals(r.value().symbol()) && r.value().status() == status),
-            WAIT)
-        .stream()
-        .map(ConsumerRecord::value)
-        .filter(m -> symbol.equals(m.symbol()) && m.status() == status)
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.tickwire.connector.Frame;
 import io.tickwire.connector.MarketTopics;
+import io.tickwire.connector.Micros;
 import io.tickwire.connector.Normalized;
 import io.tickwire.connector.Sequence;
 import io.tickwire.connector.StreamContext;
@@ -346,7 +347,8 @@ final class StreamState implements StreamContext {
   synchronized void switchTo(SessionControl session) {
     if (candidate == session) {
       promote();
-    } else if (primary == null) {
+    } else {
+      // the old session is about to close: never leave the stream bound to it
       primary = session;
     }
   }
@@ -543,8 +545,7 @@ final class StreamState implements StreamContext {
 
   @Override
   public long nowMicros() {
-    java.time.Instant now = engine.clock().instant();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    return Micros.now(engine.clock());
   }
 
   static String describe(Throwable e) {

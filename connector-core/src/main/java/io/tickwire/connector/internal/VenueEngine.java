@@ -126,18 +126,14 @@ public final class VenueEngine implements AutoCloseable {
     this.rawTopic = kafka.topic(Topics.raw(config.venue())).name();
     this.attempts =
         new RateLimiter(
-            "connection attempts",
+            "connection_attempts",
             config.connectionAttemptLimits(),
             System::nanoTime,
             meters,
             metrics.tags);
     this.exec =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "engine-" + config.venueId());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("engine-" + config.venueId()));
     Gauge.builder("connector.streams.active", streams, Map::size)
         .description("Streams this replica serves")
         .tags(metrics.tags)
@@ -451,13 +447,16 @@ public final class VenueEngine implements AutoCloseable {
     try {
       plan = protocol.connect(config.wsUrl(), slot.route, list);
     } catch (RuntimeException e) {
+      // a protocol bug: retry later rather than leave the slot without a connection
       log.error("{}: cannot build the URL of {}", venueId(), slot, e);
+      slot.connectPending = true;
+      schedule(() -> openSession(slot, replacement), slot.backoff.next().toNanos());
       return;
     }
     String id = replicaId + "/" + venueId() + "/" + slot.number + "." + (++sessionCounter);
     RateLimiter outbound =
         new RateLimiter(
-            "connection messages",
+            "connection_messages",
             config.connectionMessageLimits(),
             System::nanoTime,
             meters,

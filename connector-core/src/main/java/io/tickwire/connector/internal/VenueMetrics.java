@@ -32,22 +32,19 @@ final class VenueMetrics {
     this.stale = counter("connector.streams.stale", "Streams found silent past their timeout");
   }
 
-  private Counter counter(String name, String description) {
-    return Counter.builder(name).description(description).tags(tags).register(registry);
+  private Counter counter(String name, String description, String... extraTags) {
+    return Counter.builder(name)
+        .description(description)
+        .tags(tags.and(extraTags))
+        .register(registry);
   }
 
   Counter messages(String stream) {
-    return Counter.builder("connector.messages")
-        .description("Frames received per stream")
-        .tags(tags.and("stream", stream))
-        .register(registry);
+    return counter("connector.messages", "Frames received per stream", "stream", stream);
   }
 
   Counter bytes(String stream) {
-    return Counter.builder("connector.bytes")
-        .description("Bytes received per stream")
-        .tags(tags.and("stream", stream))
-        .register(registry);
+    return counter("connector.bytes", "Bytes received per stream", "stream", stream);
   }
 
   Timer lag(String channel) {
@@ -61,37 +58,38 @@ final class VenueMetrics {
   }
 
   Counter reconnects(String cause) {
-    return Counter.builder("connector.reconnects")
-        .description("Connections lost or refused and opened again, by cause")
-        .tags(tags.and("cause", cause))
-        .register(registry);
+    return counter(
+        "connector.reconnects",
+        "Connections lost or refused and opened again, by cause",
+        "cause",
+        cause);
   }
 
   Counter rotations(String cause) {
-    return Counter.builder("connector.rotations")
-        .description("Make-before-break connection replacements, by cause")
-        .tags(tags.and("cause", cause))
-        .register(registry);
+    return counter(
+        "connector.rotations",
+        "Make-before-break connection replacements, by cause",
+        "cause",
+        cause);
   }
 
   Counter gaps(String channel) {
-    return Counter.builder("connector.gaps")
-        .description("Sequence gaps detected")
-        .tags(tags.and("channel", channel))
-        .register(registry);
+    return counter("connector.gaps", "Sequence gaps detected", "channel", channel);
   }
 
   Counter resyncs(String channel) {
-    return Counter.builder("connector.resyncs")
-        .description("Streams resynchronized after a gap (order books)")
-        .tags(tags.and("channel", channel))
-        .register(registry);
+    return counter(
+        "connector.resyncs",
+        "Streams resynchronized after a gap (order books)",
+        "channel",
+        channel);
   }
 
   Counter bookMismatches(String channel) {
-    return Counter.builder("connector.book.mismatches")
-        .description("Book audits that found the local book differing from a REST snapshot")
-        .tags(tags.and("channel", channel))
-        .register(registry);
+    return counter(
+        "connector.book.mismatches",
+        "Book audits that found the local book differing from a REST snapshot",
+        "channel",
+        channel);
   }
 }

@@ -1,5 +1,6 @@
 package io.tickwire.connector.pace;
 
+import io.tickwire.connector.internal.DaemonThreads;
 import io.tickwire.connector.rest.VenueErrors;
 import java.time.Duration;
 import java.util.Comparator;
@@ -88,15 +89,7 @@ public final class WeightPacedScheduler implements AutoCloseable {
     this.name = name;
     this.weight = weight;
     this.free = new Semaphore(concurrency);
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            concurrency,
-            r -> {
-              Thread t = new Thread(r, name + "-rest-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.named(name + "-rest"));
     this.dispatcher = new Thread(this::dispatch, name + "-rest-pacer");
     dispatcher.setDaemon(true);
     dispatcher.start();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tickwire.connector.Micros;
 import io.tickwire.kit.kafka.KafkaClients;
 import io.tickwire.model.DeadLetter;
 import io.tickwire.model.StatusMarker;
@@ -11,7 +12,6 @@ import io.tickwire.model.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -288,7 +288,10 @@ public final class Publisher implements AutoCloseable {
     while (true) {
       if (closing
           && (System.nanoTime() - hardStopAtNanos >= 0
-              || queue.isEmpty() && priority.isEmpty() && retry.isEmpty() && held.get() == 0)) {
+              || queue.isEmpty()
+                  && priority.isEmpty()
+                  && retry.isEmpty()
+                  && held.get() + priorityHeld.get() == 0)) {
         return;
       }
       Outgoing o = retry.poll();
@@ -345,7 +348,7 @@ public final class Publisher implements AutoCloseable {
       lastProgressNanos = System.nanoTime();
       lastFailure = null;
       if (o.receivedAtMicros > 0) {
-        long latencyMicros = nowMicros() - o.receivedAtMicros;
+        long latencyMicros = Micros.now(clock) - o.receivedAtMicros;
         publishLatency.record(Math.max(0, latencyMicros), TimeUnit.MICROSECONDS);
       }
       return;
@@ -424,11 +427,6 @@ public final class Publisher implements AutoCloseable {
               n,
               clock.millis()));
     }
-  }
-
-  private long nowMicros() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   /**

@@ -15,11 +15,11 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.tickwire.connector.internal.DaemonThreads;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
@@ -38,16 +38,9 @@ public final class WsClient implements AutoCloseable {
    * @param ssl TLS settings for wss; null for the JDK trust store with host name verification
    */
   public WsClient(String name, int ioThreads, SslContext ssl, Clock clock) {
-    AtomicInteger n = new AtomicInteger();
     this.group =
         new MultiThreadIoEventLoopGroup(
-            ioThreads,
-            r -> {
-              Thread t = new Thread(r, name + "-io-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            NioIoHandler.newFactory());
+            ioThreads, DaemonThreads.named(name + "-io"), NioIoHandler.newFactory());
     this.ssl = ssl == null ? defaultSsl() : ssl;
     this.clock = clock;
   }

@@ -24,13 +24,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.tickwire.connector.Micros;
 import io.tickwire.connector.rest.VenueErrors;
 import io.tickwire.connector.rest.VenueException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -201,11 +201,6 @@ public final class WsSession {
     listener.onClosed(this, reason);
   }
 
-  private long nowMicros() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-  }
-
   private void opened(ChannelHandlerContext ctx, FullHttpResponse response) {
     extensions =
         String.valueOf(response.headers().get(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, ""));
@@ -292,7 +287,7 @@ public final class WsSession {
         ByteBuf content = frame.content();
         byte[] payload = ByteBufUtil.getBytes(content);
         listener.onMessage(
-            WsSession.this, payload, frame instanceof BinaryWebSocketFrame, nowMicros());
+            WsSession.this, payload, frame instanceof BinaryWebSocketFrame, Micros.now(clock));
       } else if (frame instanceof PingWebSocketFrame) {
         if (options.outbound() != null) {
           options.outbound().forceAcquire(1);

@@ -17,7 +17,7 @@ class RateLimiterTest {
 
   private RateLimiter limiter(String... windows) {
     return new RateLimiter(
-        "connection messages",
+        "connection_messages",
         RateWindow.parseAll(List.of(windows)),
         now::get,
         meters,
@@ -39,7 +39,7 @@ class RateLimiterTest {
     assertThat(
             meters
                 .get("connector.rate.limit.waits")
-                .tags("venue", "upbit", "limit", "connection messages")
+                .tags("venue", "upbit", "limit", "connection_messages")
                 .counter()
                 .count())
         .isEqualTo(limiter.waitsCounted())

@@ -25,7 +25,7 @@ class WeightPacedSchedulerTest {
   private void start(String limit, int concurrency) {
     weight =
         new RateLimiter(
-            "rest weight",
+            "rest_weight",
             List.of(RateWindow.parse(limit)),
             System::nanoTime,
             meters,

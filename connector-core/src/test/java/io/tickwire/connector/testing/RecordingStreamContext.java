@@ -1,11 +1,11 @@
 package io.tickwire.connector.testing;
 
+import io.tickwire.connector.Micros;
 import io.tickwire.connector.StreamContext;
 import io.tickwire.model.MarketEvent;
 import io.tickwire.model.StatusMarker;
 import io.tickwire.model.SubscriptionRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -110,8 +110,7 @@ public final class RecordingStreamContext implements StreamContext, AutoCloseabl
 
   @Override
   public long nowMicros() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    return Micros.now(Clock.systemUTC());
   }
 
   public List<StatusMarker.Status> markerStatuses() {

@@ -88,7 +88,7 @@ class WsSessionIT {
   void answersEveryPingWithAPongEchoingItsPayloadAndCountsItAgainstTheLimit() throws Exception {
     RateLimiter outbound =
         new RateLimiter(
-            "connection messages",
+            "connection_messages",
             List.of(RateWindow.parse("5/1s")),
             System::nanoTime,
             new SimpleMeterRegistry(),

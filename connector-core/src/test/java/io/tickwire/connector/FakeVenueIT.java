@@ -6,6 +6,7 @@ import io.tickwire.model.BinanceSymbols;
 import io.tickwire.model.StatusMarker;
 import io.tickwire.model.StreamNames;
 import io.tickwire.model.SubscriptionRequest;
+import io.tickwire.model.Topic;
 import io.tickwire.model.Topics;
 import io.tickwire.testkit.KafkaExtension;
 import io.tickwire.testkit.KafkaTestClient;
@@ -14,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -34,12 +39,45 @@ abstract class FakeVenueIT {
   /** The class's broker (shared or isolated). */
   abstract KafkaExtension broker();
 
+  /** The topics a connector of the fake venue reads and writes. */
+  static final List<Topic<?, ?>> TOPICS =
+      List.of(
+          Topics.RAW_BINANCE_SPOT,
+          Topics.TRADES,
+          Topics.BOOK,
+          Topics.BBO,
+          Topics.STATUS,
+          Topics.SUBSCRIPTIONS,
+          Topics.DEAD_LETTERS);
+
   @BeforeEach
   void topicsAndExchange() {
     prefix = KafkaExtension.uniquePrefix();
     kafka = broker().client();
-    kafka.createTopics(Topics.all(prefix));
+    List<Topic<?, ?>> topics = TOPICS.stream().<Topic<?, ?>>map(t -> t.withPrefix(prefix)).toList();
+    kafka.createTopics(topics);
+    awaitServed(topics);
     exchange = new FakeExchange(false);
+  }
+
+  /**
+   * Waits until the broker serves every partition: creating a topic returns once the controller
+   * recorded it, and producing before the broker has loaded the partitions can wedge an idempotent
+   * producer (out-of-order sequence after a not-leader retry) on a loaded machine.
+   */
+  private void awaitServed(List<Topic<?, ?>> topics) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    topics.forEach(
+        t ->
+            IntStream.range(0, t.partitions())
+                .forEach(p -> partitions.add(new TopicPartition(t.name(), p))));
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", broker().bootstrapServers()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.endOffsets(partitions, WAIT);
+    }
   }
 
   @AfterEach

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A simulated account: its API key and secret (valid on every venue of the simulator: Binance
- * HMAC, Upbit access and secret key) and its starting balances per asset. The spot and Upbit
- * wallets start with every balance; the USD-M wallet starts with the USDT balance.
+ * A simulated account: its API key and secret (valid on every venue of the simulator: Binance HMAC,
+ * Upbit access and secret key) and its starting balances per asset. The spot and Upbit wallets
+ * start with every balance; the USD-M wallet starts with the USDT balance.
  */
 public record AccountSpec(String apiKey, String secretKey, Map<String, String> balances) {
 

@@ -37,7 +37,10 @@ final class AdminApi implements RestHandler {
     try {
       response = route(r);
     } catch (IllegalArgumentException e) {
-      response = HttpResponses.json(e.getMessage() != null && e.getMessage().startsWith("no open connection") ? 404 : 400, error(e.getMessage()));
+      response =
+          HttpResponses.json(
+              e.getMessage() != null && e.getMessage().startsWith("no open connection") ? 404 : 400,
+              error(e.getMessage()));
     }
     return CompletableFuture.completedFuture(response);
   }
@@ -72,7 +75,8 @@ final class AdminApi implements RestHandler {
         case "malformed" -> f.malformedFrame(id);
         case "shutdown" -> f.serverShutdown(id);
         case "book-gap" -> f.dropBookUpdates(id, count(r));
-        default -> throw new IllegalArgumentException("unknown connection action '" + parts[1] + "'");
+        default ->
+            throw new IllegalArgumentException("unknown connection action '" + parts[1] + "'");
       }
       return done();
     }
@@ -107,7 +111,8 @@ final class AdminApi implements RestHandler {
         return ok(arr.end().toString());
       }
       case "GET /admin/book" -> {
-        SimMarket.Book b = sim.market().book(venue(r), required(r, "symbol"), count(r, "depth", 20));
+        SimMarket.Book b =
+            sim.market().book(venue(r), required(r, "symbol"), count(r, "depth", 20));
         Json j = Json.object().num("lastUpdateId", b.lastUpdateId());
         levels(j.beginArray("bids"), b.bids());
         levels(j.beginArray("asks"), b.asks());
@@ -121,8 +126,10 @@ final class AdminApi implements RestHandler {
       }
       case "POST /admin/faults/refuse" -> f.refuseConnections(duration(r, null));
       case "POST /admin/faults/slow" -> f.slowDown(duration(r, Duration.ZERO));
-      case "POST /admin/faults/book-gap" -> f.dropBookUpdates(venue(r), required(r, "symbol"), count(r));
-      case "POST /admin/faults/skip-ids" -> f.skipUpdateIds(venue(r), required(r, "symbol"), count(r));
+      case "POST /admin/faults/book-gap" ->
+          f.dropBookUpdates(venue(r), required(r, "symbol"), count(r));
+      case "POST /admin/faults/skip-ids" ->
+          f.skipUpdateIds(venue(r), required(r, "symbol"), count(r));
       case "POST /admin/faults/malformed" -> f.malformedFrame(venue(r), required(r, "stream"));
       case "POST /admin/faults/rest" ->
           f.restErrors(
@@ -132,7 +139,11 @@ final class AdminApi implements RestHandler {
               Duration.ofSeconds(count(r, "retryAfter", 60)));
       case "POST /admin/faults/clear" -> f.clear();
       case "POST /admin/deposit" ->
-          sim.deposit(required(r, "apiKey"), venue(r), required(r, "asset"), new BigDecimal(required(r, "amount")));
+          sim.deposit(
+              required(r, "apiKey"),
+              venue(r),
+              required(r, "asset"),
+              new BigDecimal(required(r, "amount")));
       case "POST /admin/load" -> sim.load().rate(count(r, "rate", 0));
       case "POST /admin/advance" -> sim.market().advance(duration(r, null));
       case "POST /admin/replay" -> {
@@ -141,10 +152,16 @@ final class AdminApi implements RestHandler {
                 Path.of(required(r, "file")),
                 Double.parseDouble(r.param("speed") == null ? "1" : r.param("speed")),
                 "true".equals(r.param("loop")));
-        return ok("{\"started\":true,\"file\":" + Json.quote(required(r, "file")) + ",\"sent\":" + p.sent() + "}");
+        return ok(
+            "{\"started\":true,\"file\":"
+                + Json.quote(required(r, "file"))
+                + ",\"sent\":"
+                + p.sent()
+                + "}");
       }
       default -> {
-        return HttpResponses.json(404, error("no admin endpoint " + endpoint + "; see the exchange-sim README"));
+        return HttpResponses.json(
+            404, error("no admin endpoint " + endpoint + "; see the exchange-sim README"));
       }
     }
     return done();
@@ -196,7 +213,8 @@ final class AdminApi implements RestHandler {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("parameter '" + name + "' must be an integer, got '" + v + "'");
+      throw new IllegalArgumentException(
+          "parameter '" + name + "' must be an integer, got '" + v + "'");
     }
   }
 

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running exchange simulator: Binance spot, Binance USD-M and Upbit on one HTTP + WebSocket
- * port, driven by one deterministic market model.
+ * A running exchange simulator: Binance spot, Binance USD-M and Upbit on one HTTP + WebSocket port,
+ * driven by one deterministic market model.
  *
  * <pre>{@code
  * try (ExchangeSim sim = ExchangeSim.start(SimConfig.builder().timeScale(60).build())) {
@@ -113,7 +113,13 @@ public final class ExchangeSim implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting exchange-sim", e);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "exchange-sim could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+          "exchange-sim could not listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -181,8 +187,8 @@ public final class ExchangeSim implements AutoCloseable {
 
   /**
    * Plays a recording ({@link io.tickwire.sim.replay.RecordedFrame} format) to the subscribed
-   * connections; the live model is silent until it ends. {@code speed} 1 keeps the recorded
-   * timing, 2 plays twice as fast, 0 as fast as possible.
+   * connections; the live model is silent until it ends. {@code speed} 1 keeps the recorded timing,
+   * 2 plays twice as fast, 0 as fast as possible.
    */
   public ReplayPlayer replay(Path recording, double speed, boolean loop) {
     ReplayPlayer player = new ReplayPlayer(hub, recording, speed, loop);

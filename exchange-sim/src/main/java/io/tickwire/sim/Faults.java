@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Fault injection, for one connection or for everything: drop (clean or abrupt), stall, slow
- * down, malformed frames, {@code serverShutdown}, book gaps (dropped diff-depth events, skipped
- * update ids), refused connections and REST 429/418. The HTTP admin API ({@code /admin/...}) calls
- * the same methods. Faults that count ({@code count} frames, {@code count} requests) are used up
- * as they happen; {@link #clear()} lifts the rest.
+ * Fault injection, for one connection or for everything: drop (clean or abrupt), stall, slow down,
+ * malformed frames, {@code serverShutdown}, book gaps (dropped diff-depth events, skipped update
+ * ids), refused connections and REST 429/418. The HTTP admin API ({@code /admin/...}) calls the
+ * same methods. Faults that count ({@code count} frames, {@code count} requests) are used up as
+ * they happen; {@link #clear()} lifts the rest.
  */
 public final class Faults {
 
@@ -170,7 +170,8 @@ public final class Faults {
    */
   public void restErrors(Venue venue, int status, int count, Duration retryAfter) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be an HTTP error (4xx or 5xx), got " + status);
+      throw new IllegalArgumentException(
+          "status must be an HTTP error (4xx or 5xx), got " + status);
     }
     state.restErrors(venue, status, count, retryAfter);
   }

@@ -47,8 +47,17 @@ public record InstrumentSpec(
     String expected = venue == Venue.UPBIT ? quote + "-" + base : base + quote;
     if (!symbol.equals(expected)) {
       throw new IllegalArgumentException(
-          "symbol " + symbol + " does not match base " + base + " and quote " + quote
-              + " on " + venue + " (expected " + expected + ")");
+          "symbol "
+              + symbol
+              + " does not match base "
+              + base
+              + " and quote "
+              + quote
+              + " on "
+              + venue
+              + " (expected "
+              + expected
+              + ")");
     }
   }
 

@@ -319,7 +319,8 @@ public final class SimConfig {
     /** How many times faster than the wall clock the market runs (60: 1m candles close every s). */
     public Builder timeScale(double timeScale) {
       if (!(timeScale > 0) || timeScale > 100_000) {
-        throw new IllegalArgumentException("timeScale must be within (0, 100000], got " + timeScale);
+        throw new IllegalArgumentException(
+            "timeScale must be within (0, 100000], got " + timeScale);
       }
       this.timeScale = timeScale;
       return this;

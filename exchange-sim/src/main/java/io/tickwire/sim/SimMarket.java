@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Read access to the simulated market, for tests and benchmarks: the current book of a symbol,
- * the last trade and aggregate trade ids, the clock; and {@link #advance} for a manual clock. Every
+ * Read access to the simulated market, for tests and benchmarks: the current book of a symbol, the
+ * last trade and aggregate trade ids, the clock; and {@link #advance} for a manual clock. Every
  * read runs on the market thread, so it sees a state that agrees with the streams.
  */
 public final class SimMarket {

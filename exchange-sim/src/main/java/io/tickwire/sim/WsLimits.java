@@ -61,19 +61,34 @@ public record WsLimits(
 
   public WsLimits withMaxStreams(int n) {
     return new WsLimits(
-        messagesPerSecond, n, pingInterval, pongTimeout, maxLifetime, connectionAttempts,
+        messagesPerSecond,
+        n,
+        pingInterval,
+        pongTimeout,
+        maxLifetime,
+        connectionAttempts,
         attemptWindow);
   }
 
   public WsLimits withPing(Duration interval, Duration timeout) {
     return new WsLimits(
-        messagesPerSecond, maxStreams, interval, timeout, maxLifetime, connectionAttempts,
+        messagesPerSecond,
+        maxStreams,
+        interval,
+        timeout,
+        maxLifetime,
+        connectionAttempts,
         attemptWindow);
   }
 
   public WsLimits withMaxLifetime(Duration lifetime) {
     return new WsLimits(
-        messagesPerSecond, maxStreams, pingInterval, pongTimeout, lifetime, connectionAttempts,
+        messagesPerSecond,
+        maxStreams,
+        pingInterval,
+        pongTimeout,
+        lifetime,
+        connectionAttempts,
         attemptWindow);
   }
 

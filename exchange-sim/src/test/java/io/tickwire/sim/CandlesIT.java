@@ -19,7 +19,22 @@ class CandlesIT {
 
   @BeforeAll
   static void start() {
-    sim = ExchangeSim.start(SimConfig.builder().timeScale(60).build());
+    // three instruments keep 600 model steps per second cheap on a busy machine
+    sim =
+        ExchangeSim.start(
+            SimConfig.builder()
+                .timeScale(60)
+                .instruments(
+                    SimConfig.defaultInstruments().stream()
+                        .filter(
+                            i ->
+                                i.symbol().equals("BTCUSDT")
+                                        && i.venue() == io.tickwire.model.Venue.BINANCE_SPOT
+                                    || i.symbol().equals("ETHUSDT")
+                                        && i.venue() == io.tickwire.model.Venue.BINANCE_USDM
+                                    || i.symbol().equals("KRW-BTC"))
+                        .toList())
+                .build());
   }
 
   @AfterAll
@@ -64,7 +79,8 @@ class CandlesIT {
       Frames.assertShape(first.text(), Shapes.UPBIT_CANDLE);
       String start = JSON.readTree(first.bytes()).get("candle_date_time_utc").asText();
       while (true) {
-        JsonNode c = JSON.readTree(new String(ws.next(Frames.WAIT).bytes(), StandardCharsets.UTF_8));
+        JsonNode c =
+            JSON.readTree(new String(ws.next(Frames.WAIT).bytes(), StandardCharsets.UTF_8));
         assertThat(c.get("stream_type").asText()).isEqualTo("REALTIME");
         if (!c.get("candle_date_time_utc").asText().equals(start)) {
           assertThat(c.get("candle_date_time_utc").asText()).isGreaterThan(start);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.sim.client.WsClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,19 @@ final class Frames {
     return new String[] {stream, data};
   }
 
-  /** Reads combined frames until every stream in {@code wanted} has one; returns the first of each. */
+  /**
+   * Reads combined frames until every stream in {@code wanted} has one; returns the first of each.
+   */
   static Map<String, String> firstOfEach(WsClient ws, Set<String> wanted) {
     Map<String, String> first = new LinkedHashMap<>();
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!first.keySet().containsAll(wanted)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no frame within " + WAIT + " for " + wanted.stream().filter(w -> !first.containsKey(w)).toList());
+        throw new AssertionError(
+            "no frame within "
+                + WAIT
+                + " for "
+                + wanted.stream().filter(w -> !first.containsKey(w)).toList());
       }
       WsClient.Frame f = ws.next(WAIT);
       if (f.kind() == WsClient.Kind.TEXT) {
@@ -54,7 +61,25 @@ final class Frames {
     shapes.forEach((stream, shape) -> assertShape(payloads.get(stream), shape));
   }
 
-  static List<String> texts(List<WsClient.Frame> frames) {
-    return frames.stream().map(WsClient.Frame::text).toList();
+  /** Every text frame up to and including the Binance reply with this id (JSON text). */
+  static List<String> untilReply(WsClient ws, String id) {
+    List<String> seen = new ArrayList<>();
+    while (true) {
+      String t = ws.next(WAIT).text();
+      seen.add(t);
+      if (t.endsWith("\"id\":" + id + "}")) {
+        return seen;
+      }
+    }
+  }
+
+  /**
+   * Sends LIST_SUBSCRIPTIONS on a Binance connection and returns what arrived before its reply: on
+   * a manual clock, everything the last advance produced.
+   */
+  static List<String> fence(WsClient ws) {
+    ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"fence\"}");
+    List<String> frames = untilReply(ws, "\"fence\"");
+    return frames.subList(0, frames.size() - 1);
   }
 }

@@ -21,6 +21,14 @@ public final class FramesAccess {
     return Frames.firstOfEach(ws, wanted);
   }
 
+  public static java.util.List<String> untilReply(WsClient ws, String id) {
+    return Frames.untilReply(ws, id);
+  }
+
+  public static java.util.List<String> fence(WsClient ws) {
+    return Frames.fence(ws);
+  }
+
   public static void assertShape(String payload, Pattern shape) {
     Frames.assertShape(payload, shape);
   }

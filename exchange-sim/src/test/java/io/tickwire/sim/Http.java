@@ -24,11 +24,16 @@ public final class Http {
     return send("GET", pathAndQuery, null, headers);
   }
 
-  public HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
+  public HttpResponse<String> send(
+      String method, String pathAndQuery, String body, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
             .timeout(Duration.ofSeconds(30))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -43,9 +48,15 @@ public final class Http {
   }
 
   /** A signed Binance request: {@code query&timestamp=..&signature=..} with the API key header. */
-  public HttpResponse<String> signed(String method, String path, String query, AccountSpec account) {
+  public HttpResponse<String> signed(
+      String method, String path, String query, AccountSpec account) {
     String full = (query.isEmpty() ? "" : query + "&") + "timestamp=" + System.currentTimeMillis();
     String signature = BinanceSigner.sign(account.secretKey(), full);
-    return send(method, path + "?" + full + "&signature=" + signature, null, "X-MBX-APIKEY", account.apiKey());
+    return send(
+        method,
+        path + "?" + full + "&signature=" + signature,
+        null,
+        "X-MBX-APIKEY",
+        account.apiKey());
   }
 }

@@ -18,11 +18,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Binance request signing, verified the way the venue does: REST signs the query string followed
- * by the body exactly as sent (so values must be percent-encoded before signing); the WebSocket
- * API signs every parameter but {@code signature}, sorted by name, joined {@code k=v&k=v}.
- * Timestamps must be within {@code recvWindow} (default 5000, at most 60000 ms) and at most 1 s
- * ahead of the server.
+ * Binance request signing, verified the way the venue does: REST signs the query string followed by
+ * the body exactly as sent (so values must be percent-encoded before signing); the WebSocket API
+ * signs every parameter but {@code signature}, sorted by name, joined {@code k=v&k=v}. Timestamps
+ * must be within {@code recvWindow} (default 5000, at most 60000 ms) and at most 1 s ahead of the
+ * server.
  */
 public final class BinanceAuth {
 
@@ -62,7 +62,8 @@ public final class BinanceAuth {
    *
    * @param params decoded parameters of query and body (query wins)
    */
-  AccountSpec verifyRest(String apiKey, String rawQuery, String rawBody, Map<String, String> params) {
+  AccountSpec verifyRest(
+      String apiKey, String rawQuery, String rawBody, Map<String, String> params) {
     AccountSpec account = account(apiKey);
     String signature = params.get("signature");
     if (signature == null || signature.isEmpty()) {
@@ -105,7 +106,9 @@ public final class BinanceAuth {
     for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().equals("signature")) {
-        sorted.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        sorted.put(
+            e.getKey(),
+            e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
       }
     }
     List<String> pairs = new ArrayList<>();

@@ -42,7 +42,8 @@ public final class BinanceControl {
    * @param value the boolean of SET_PROPERTY
    * @param error the complete error reply when the request is invalid, else null
    */
-  public record Request(Method method, String id, List<String> params, boolean value, String error) {
+  public record Request(
+      Method method, String id, List<String> params, boolean value, String error) {
 
     static Request error(String reply) {
       return new Request(null, null, List.of(), false, reply);
@@ -64,7 +65,8 @@ public final class BinanceControl {
     }
     if (root == null || !root.isObject()) {
       return Request.error(
-          error(2, "Invalid request: invalid type: expected a JSON object at line 1 column 1", null));
+          error(
+              2, "Invalid request: invalid type: expected a JSON object at line 1 column 1", null));
     }
     JsonNode method = root.get("method");
     if (method == null) {
@@ -121,8 +123,7 @@ public final class BinanceControl {
     }
     for (JsonNode p : params) {
       if (!p.isTextual()) {
-        return Request.error(
-            error(2, "Invalid request: params must be an array of strings", null));
+        return Request.error(error(2, "Invalid request: params must be an array of strings", null));
       }
       names.add(p.asText());
     }

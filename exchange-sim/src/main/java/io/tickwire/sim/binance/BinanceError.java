@@ -20,7 +20,9 @@ final class BinanceError extends RuntimeException {
 
   static BinanceError mandatory(String param) {
     return new BinanceError(
-        400, -1102, "Mandatory parameter '" + param + "' was not sent, was empty/null, or malformed.");
+        400,
+        -1102,
+        "Mandatory parameter '" + param + "' was not sent, was empty/null, or malformed.");
   }
 
   static BinanceError badSymbol() {

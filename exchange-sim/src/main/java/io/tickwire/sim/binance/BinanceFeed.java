@@ -16,12 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns what the market does into Binance stream events for every stream that has a subscriber:
- * real-time streams (trade, aggTrade, bookTicker, forceOrder) as things happen, the others on
- * their cadence in simulated time (diff depth per speed, partial depth, klines every 1 or 2 s and
- * at the close, tickers every second, mark price every 3 or 1 s). Runs on the market thread.
+ * real-time streams (trade, aggTrade, bookTicker, forceOrder) as things happen, the others on their
+ * cadence in simulated time (diff depth per speed, partial depth, klines every 1 or 2 s and at the
+ * close, tickers every second, mark price every 3 or 1 s). Runs on the market thread.
  */
 public final class BinanceFeed implements MarketSink {
 
@@ -61,6 +62,7 @@ public final class BinanceFeed implements MarketSink {
   private final StreamHub hub;
   private final FaultState faults;
   private final Map<SimInstrument, Names> names = new HashMap<>();
+
   /** USD-M partial depth streams chain their own [U, u] and {@code pu}: the last u per stream. */
   private final Map<String, Long> partialLastId = new HashMap<>();
 
@@ -111,15 +113,21 @@ public final class BinanceFeed implements MarketSink {
       return;
     }
     Names n = names(i);
-    boolean one = hub.has(i.venue(), n.bookTicker);
-    boolean all = i.venue() == Venue.BINANCE_USDM && hub.has(i.venue(), "!bookTicker");
-    if (one || all) {
-      byte[] payload = BinancePayloads.bookTicker(i, n.format, time).bytes();
-      if (one) {
-        publish(i, n.bookTicker, payload, false);
+    String all = i.venue() == Venue.BINANCE_USDM ? "!bookTicker" : null;
+    publishTo(i, n.bookTicker, all, () -> BinancePayloads.bookTicker(i, n.format, time));
+  }
+
+  /** One payload for a symbol's stream and its all-market stream (null: none), if subscribed. */
+  private void publishTo(SimInstrument i, String one, String all, Supplier<Json> payload) {
+    boolean toOne = hub.has(i.venue(), one);
+    boolean toAll = all != null && hub.has(i.venue(), all);
+    if (toOne || toAll) {
+      byte[] bytes = payload.get().bytes();
+      if (toOne) {
+        publish(i, one, bytes, false);
       }
-      if (all) {
-        publish(i, "!bookTicker", payload, false);
+      if (toAll) {
+        publish(i, all, bytes, false);
       }
     }
   }
@@ -130,17 +138,7 @@ public final class BinanceFeed implements MarketSink {
       return;
     }
     Names n = names(i);
-    boolean one = hub.has(i.venue(), n.forceOrder);
-    boolean all = hub.has(i.venue(), "!forceOrder@arr");
-    if (one || all) {
-      byte[] payload = BinancePayloads.forceOrder(i, n.format, l).bytes();
-      if (one) {
-        publish(i, n.forceOrder, payload, false);
-      }
-      if (all) {
-        publish(i, "!forceOrder@arr", payload, false);
-      }
-    }
+    publishTo(i, n.forceOrder, "!forceOrder@arr", () -> BinancePayloads.forceOrder(i, n.format, l));
   }
 
   @Override
@@ -260,10 +258,14 @@ public final class BinanceFeed implements MarketSink {
           long trades = i.lastTradeId();
           if (i.venue() == venue && trades != n.pushedTrades) {
             n.pushedTrades = trades;
-            arr.raw(BinancePayloads.miniTicker(i, n.format, i.rolling().window(time), time).toString());
+            arr.raw(
+                BinancePayloads.miniTicker(i, n.format, i.rolling().window(time), time).toString());
           }
         }
-        hub.publish(venue, "!miniTicker@arr", new BinanceFrame("!miniTicker@arr", null, arr.end().bytes(), false));
+        hub.publish(
+            venue,
+            "!miniTicker@arr",
+            new BinanceFrame("!miniTicker@arr", null, arr.end().bytes(), false));
       }
     }
     Venue usdm = Venue.BINANCE_USDM;
@@ -271,10 +273,13 @@ public final class BinanceFeed implements MarketSink {
       Json arr = Json.array();
       for (SimInstrument i : instruments) {
         if (i.venue() == usdm) {
-          arr.raw(BinancePayloads.ticker(i, names(i).format, i.rolling().window(time), time).toString());
+          arr.raw(
+              BinancePayloads.ticker(i, names(i).format, i.rolling().window(time), time)
+                  .toString());
         }
       }
-      hub.publish(usdm, "!ticker@arr", new BinanceFrame("!ticker@arr", null, arr.end().bytes(), false));
+      hub.publish(
+          usdm, "!ticker@arr", new BinanceFrame("!ticker@arr", null, arr.end().bytes(), false));
     }
     for (String name : new String[] {"!markPrice@arr", "!markPrice@arr@1s"}) {
       long every = name.endsWith("1s") ? 1000 : 3000;

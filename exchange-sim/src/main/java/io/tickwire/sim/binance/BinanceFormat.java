@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How one instrument's numbers are written: spot pads prices and quantities to 8 decimals
- * ({@code "25.35190000"}), USD-M writes them at the symbol's own precision ({@code "64123.10"}).
+ * How one instrument's numbers are written: spot pads prices and quantities to 8 decimals ({@code
+ * "25.35190000"}), USD-M writes them at the symbol's own precision ({@code "64123.10"}).
  */
 final class BinanceFormat {
 
@@ -35,7 +35,9 @@ final class BinanceFormat {
 
   /** A quote-asset amount: 8 decimals on spot, the exact value on USD-M. */
   String quote(BigDecimal value) {
-    return priceOut == 8 ? value.setScale(8, RoundingMode.DOWN).toPlainString() : value.toPlainString();
+    return priceOut == 8
+        ? value.setScale(8, RoundingMode.DOWN).toPlainString()
+        : value.toPlainString();
   }
 
   /** Units of 10^-8 as 8 decimals. */

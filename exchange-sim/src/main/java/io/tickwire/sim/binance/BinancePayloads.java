@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The payloads of Binance market streams and REST snapshots, byte for byte as the venue writes
  * them: key order, decimal strings, and the keys a stream leaves out ({@code bookTicker} and
- * partial depth have no {@code e}; spot {@code bookTicker} has no {@code E}; USD-M
- * {@code aggTrade} has no {@code M}). Runs on the market thread.
+ * partial depth have no {@code e}; spot {@code bookTicker} has no {@code E}; USD-M {@code aggTrade}
+ * has no {@code M}). Runs on the market thread.
  */
 final class BinancePayloads {
 

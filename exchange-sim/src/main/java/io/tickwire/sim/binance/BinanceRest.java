@@ -1,7 +1,6 @@
 package io.tickwire.sim.binance;
 
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.tickwire.model.Venue;
 import io.tickwire.sim.AccountSpec;
@@ -29,8 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Binance REST for spot ({@code /api/v3/...}) and USD-M ({@code /fapi/v1/...}): server time,
- * exchange info, depth snapshots, aggregate trades, klines, signed orders, account and listen
- * keys. Every request is charged its documented weight; over the limit it gets 429 with {@code
+ * exchange info, depth snapshots, aggregate trades, klines, signed orders, account and listen keys.
+ * Every request is charged its documented weight; over the limit it gets 429 with {@code
  * Retry-After}, and 418 when the client keeps going.
  */
 final class BinanceRest implements RestHandler {
@@ -64,8 +63,10 @@ final class BinanceRest implements RestHandler {
     this.listenKeys = listenKeys;
     this.loadInstruments = loadInstruments;
     var l = config.restLimits();
-    this.spotWeight = new WindowLimiter(l.spotWeight(), l.weightWindow(), l.banAfter(), l.banDuration());
-    this.usdmWeight = new WindowLimiter(l.usdmWeight(), l.weightWindow(), l.banAfter(), l.banDuration());
+    this.spotWeight =
+        new WindowLimiter(l.spotWeight(), l.weightWindow(), l.banAfter(), l.banDuration());
+    this.usdmWeight =
+        new WindowLimiter(l.usdmWeight(), l.weightWindow(), l.banAfter(), l.banDuration());
   }
 
   @Override
@@ -79,7 +80,12 @@ final class BinanceRest implements RestHandler {
     Venue venue = usdm ? Venue.BINANCE_USDM : Venue.BINANCE_SPOT;
     FaultState.RestError injected = faults.takeRestError(venue);
     if (injected != null) {
-      return CompletableFuture.completedFuture(limited(injected.status(), injected.retryAfter().toSeconds(), 0, usdm ? usdmWeight : spotWeight));
+      return CompletableFuture.completedFuture(
+          limited(
+              injected.status(),
+              injected.retryAfter().toSeconds(),
+              0,
+              usdm ? usdmWeight : spotWeight));
     }
     String endpoint = r.method().name() + " " + r.path();
     Map<String, String> p = params(r);
@@ -144,7 +150,11 @@ final class BinanceRest implements RestHandler {
       case "GET /fapi/v1/aggTrades" -> 20;
       case "GET /api/v3/klines" -> 2;
       case "GET /fapi/v1/klines" -> 5;
-      case "POST /api/v3/order", "DELETE /api/v3/order", "POST /fapi/v1/order", "DELETE /fapi/v1/order" -> 1;
+      case "POST /api/v3/order",
+          "DELETE /api/v3/order",
+          "POST /fapi/v1/order",
+          "DELETE /fapi/v1/order" ->
+          1;
       case "GET /api/v3/openOrders" -> 6;
       case "GET /api/v3/account" -> 20;
       case "GET /fapi/v2/balance" -> 5;
@@ -172,21 +182,26 @@ final class BinanceRest implements RestHandler {
       case "GET /api/v3/ping", "GET /fapi/v1/ping" -> done(HttpResponses.json(200, "{}"));
       case "GET /api/v3/time", "GET /fapi/v1/time" ->
           done(HttpResponses.json(200, "{\"serverTime\":" + model.clock().now() + "}"));
-      case "GET /api/v3/exchangeInfo", "GET /fapi/v1/exchangeInfo" -> market(() -> exchangeInfo(venue, p));
+      case "GET /api/v3/exchangeInfo", "GET /fapi/v1/exchangeInfo" ->
+          market(() -> exchangeInfo(venue, p));
       case "GET /api/v3/depth", "GET /fapi/v1/depth" -> {
         int limit = usdm ? limit(p, 500, 1000) : limit(p, 100, 5000);
         yield market(
             () -> {
               SimInstrument i = instrument(venue, p);
-              return BinancePayloads.depthSnapshot(i, new BinanceFormat(i), limit, model.time()).toString();
+              return BinancePayloads.depthSnapshot(i, new BinanceFormat(i), limit, model.time())
+                  .toString();
             });
       }
       case "GET /api/v3/aggTrades", "GET /fapi/v1/aggTrades" -> market(() -> aggTrades(venue, p));
       case "GET /api/v3/klines", "GET /fapi/v1/klines" -> market(() -> klines(venue, p));
       case "POST /api/v3/order" -> signed(r, p, (a, i) -> spot.place(a, i, p), Venue.BINANCE_SPOT);
-      case "DELETE /api/v3/order" -> signed(r, p, (a, i) -> spot.cancel(a, i, p), Venue.BINANCE_SPOT);
-      case "POST /fapi/v1/order" -> signed(r, p, (a, i) -> futures.place(a, i, p), Venue.BINANCE_USDM);
-      case "DELETE /fapi/v1/order" -> signed(r, p, (a, i) -> futures.cancel(a, i, p), Venue.BINANCE_USDM);
+      case "DELETE /api/v3/order" ->
+          signed(r, p, (a, i) -> spot.cancel(a, i, p), Venue.BINANCE_SPOT);
+      case "POST /fapi/v1/order" ->
+          signed(r, p, (a, i) -> futures.place(a, i, p), Venue.BINANCE_USDM);
+      case "DELETE /fapi/v1/order" ->
+          signed(r, p, (a, i) -> futures.cancel(a, i, p), Venue.BINANCE_USDM);
       case "GET /api/v3/openOrders" -> {
         AccountSpec a = auth.verifyRest(r.header("X-MBX-APIKEY"), r.rawQuery(), r.body(), p);
         yield market(
@@ -237,7 +252,8 @@ final class BinanceRest implements RestHandler {
               if (e == null) {
                 return HttpResponses.json(200, json);
               }
-              Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+              Throwable cause =
+                  e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
               if (cause instanceof BinanceError be) {
                 return error(be);
               }
@@ -258,7 +274,8 @@ final class BinanceRest implements RestHandler {
     return HttpResponses.json(e.status, e.json());
   }
 
-  private static FullHttpResponse limited(int status, long retryAfter, long bannedUntil, WindowLimiter w) {
+  private static FullHttpResponse limited(
+      int status, long retryAfter, long bannedUntil, WindowLimiter w) {
     String msg =
         status == 418
             ? "Way too much request weight used; IP banned until "
@@ -317,7 +334,10 @@ final class BinanceRest implements RestHandler {
     candles.add(series.current());
     candles.removeIf(c -> c.openTime < start || c.openTime > end);
     if (candles.size() > limit) {
-      candles = start != Long.MIN_VALUE ? candles.subList(0, limit) : candles.subList(candles.size() - limit, candles.size());
+      candles =
+          start != Long.MIN_VALUE
+              ? candles.subList(0, limit)
+              : candles.subList(candles.size() - limit, candles.size());
     }
     BinanceFormat f = new BinanceFormat(i);
     Json arr = Json.array();

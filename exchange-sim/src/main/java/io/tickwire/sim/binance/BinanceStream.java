@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Binance market stream name as the server understands it: {@code btcusdt@depth20@100ms},
- * {@code btcusdt@kline_1m}, {@code !miniTicker@arr}. Names the venue would not serve parse to
- * {@link Channel#UNKNOWN}: Binance accepts a subscription to them and stays silent.
+ * A Binance market stream name as the server understands it: {@code btcusdt@depth20@100ms}, {@code
+ * btcusdt@kline_1m}, {@code !miniTicker@arr}. Names the venue would not serve parse to {@link
+ * Channel#UNKNOWN}: Binance accepts a subscription to them and stays silent.
  *
  * @param name the name exactly as the client wrote it
  * @param symbol the lower-case symbol, or null for all-market streams
@@ -54,13 +54,17 @@ public record BinanceStream(
         // retired on spot (2026-03-26): subscriptions are accepted and stay silent
         return all(name, venue == Venue.BINANCE_USDM ? Channel.ALL_TICKER : Channel.UNKNOWN, 0);
       case "!bookTicker":
-        return all(name, venue == Venue.BINANCE_USDM ? Channel.ALL_BOOK_TICKER : Channel.UNKNOWN, 0);
+        return all(
+            name, venue == Venue.BINANCE_USDM ? Channel.ALL_BOOK_TICKER : Channel.UNKNOWN, 0);
       case "!markPrice@arr":
-        return all(name, venue == Venue.BINANCE_USDM ? Channel.ALL_MARK_PRICE : Channel.UNKNOWN, 3000);
+        return all(
+            name, venue == Venue.BINANCE_USDM ? Channel.ALL_MARK_PRICE : Channel.UNKNOWN, 3000);
       case "!markPrice@arr@1s":
-        return all(name, venue == Venue.BINANCE_USDM ? Channel.ALL_MARK_PRICE : Channel.UNKNOWN, 1000);
+        return all(
+            name, venue == Venue.BINANCE_USDM ? Channel.ALL_MARK_PRICE : Channel.UNKNOWN, 1000);
       case "!forceOrder@arr":
-        return all(name, venue == Venue.BINANCE_USDM ? Channel.ALL_FORCE_ORDER : Channel.UNKNOWN, 0);
+        return all(
+            name, venue == Venue.BINANCE_USDM ? Channel.ALL_FORCE_ORDER : Channel.UNKNOWN, 0);
       default:
         break;
     }
@@ -128,8 +132,8 @@ public record BinanceStream(
   }
 
   /**
-   * The USD-M route that serves this stream since the 2026-04 split: high-frequency book streams
-   * on {@code /public}, everything else on {@code /market}. {@code @trade} is not documented; its
+   * The USD-M route that serves this stream since the 2026-04 split: high-frequency book streams on
+   * {@code /public}, everything else on {@code /market}. {@code @trade} is not documented; its
    * route is a setting.
    */
   public UsdmRoute usdmRoute(SimConfig.Route tradeRoute) {

@@ -28,8 +28,10 @@ final class BinanceStreamSession extends WsSession {
   private final StreamHub hub;
   private final BinanceStream.UsdmRoute route;
   private final SimConfig.Route tradeRoute;
+
   /** On {@code /private}: which names are listen keys (the only streams served there). */
   private final Predicate<String> listenKey;
+
   private final LoadGenerator load;
   private final LinkedHashSet<String> streams = new LinkedHashSet<>();
   private final List<String> pendingLoad = new ArrayList<>();

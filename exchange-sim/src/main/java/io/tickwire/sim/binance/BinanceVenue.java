@@ -22,10 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Binance spot and USD-M as one unit: the WebSocket endpoints ({@code /ws}, {@code /stream},
- * {@code /ws-api/v3}, and the USD-M routes {@code /public}, {@code /market}, {@code /private}),
- * REST ({@code /api/v3}, {@code /fapi}) and the simulated accounts behind the private APIs. The
- * market feed ({@link BinanceFeed}) is created before the model, since the model reports to it.
+ * Binance spot and USD-M as one unit: the WebSocket endpoints ({@code /ws}, {@code /stream}, {@code
+ * /ws-api/v3}, and the USD-M routes {@code /public}, {@code /market}, {@code /private}), REST
+ * ({@code /api/v3}, {@code /fapi}) and the simulated accounts behind the private APIs. The market
+ * feed ({@link BinanceFeed}) is created before the model, since the model reports to it.
  */
 public final class BinanceVenue implements WsEndpoint {
 
@@ -67,7 +67,8 @@ public final class BinanceVenue implements WsEndpoint {
         };
     this.spot = new SpotTrading(model, events, config.accounts(), config.seed());
     this.futures = new FuturesTrading(model, events, config.seed());
-    this.rest = new BinanceRest(config, model, faults, auth, spot, futures, listenKeys, load::instruments);
+    this.rest =
+        new BinanceRest(config, model, faults, auth, spot, futures, listenKeys, load::instruments);
     var s = config.spotLimits();
     var u = config.usdmLimits();
     var a = config.wsApiLimits();
@@ -96,10 +97,14 @@ public final class BinanceVenue implements WsEndpoint {
   private static BinanceStream.UsdmRoute route(String path) {
     for (BinanceStream.UsdmRoute r :
         new BinanceStream.UsdmRoute[] {
-          BinanceStream.UsdmRoute.PUBLIC, BinanceStream.UsdmRoute.MARKET, BinanceStream.UsdmRoute.PRIVATE
+          BinanceStream.UsdmRoute.PUBLIC,
+          BinanceStream.UsdmRoute.MARKET,
+          BinanceStream.UsdmRoute.PRIVATE
         }) {
       String prefix = "/" + r.name().toLowerCase(java.util.Locale.ROOT);
-      if (path.equals(prefix + "/ws") || path.startsWith(prefix + "/ws/") || path.equals(prefix + "/stream")) {
+      if (path.equals(prefix + "/ws")
+          || path.startsWith(prefix + "/ws/")
+          || path.equals(prefix + "/stream")) {
         return r;
       }
     }
@@ -112,7 +117,8 @@ public final class BinanceVenue implements WsEndpoint {
     if (path.equals("/ws-api/v3")) {
       admit(wsApiAttempts, config.wsApiLimits(), r);
       boolean rateLimits = !"false".equalsIgnoreCase(r.param("returnRateLimits"));
-      return new WsApiSession(id, path, r.remoteIp(), config, faults, auth, spotStreams, model.clock(), rateLimits);
+      return new WsApiSession(
+          id, path, r.remoteIp(), config, faults, auth, spotStreams, model.clock(), rateLimits);
     }
     BinanceStream.UsdmRoute route = route(path);
     Venue venue = route == null ? Venue.BINANCE_SPOT : Venue.BINANCE_USDM;
@@ -138,7 +144,9 @@ public final class BinanceVenue implements WsEndpoint {
           HttpResponses.json(
               400,
               new BinanceError(
-                      400, -1, "Too many streams; the limit is " + limits.maxStreams() + " per connection.")
+                      400,
+                      -1,
+                      "Too many streams; the limit is " + limits.maxStreams() + " per connection.")
                   .json()));
     }
     return new BinanceStreamSession(
@@ -179,7 +187,9 @@ public final class BinanceVenue implements WsEndpoint {
 
   // ---- accounts (Java and admin API) -----------------------------------------------------------
 
-  /** Credits (or debits) a spot balance: {@code balanceUpdate} and {@code outboundAccountPosition}. */
+  /**
+   * Credits (or debits) a spot balance: {@code balanceUpdate} and {@code outboundAccountPosition}.
+   */
   public void depositSpot(AccountSpec account, String asset, BigDecimal amount) {
     model.call(
         () -> {

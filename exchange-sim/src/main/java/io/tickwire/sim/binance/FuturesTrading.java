@@ -113,7 +113,10 @@ final class FuturesTrading {
       if (executed == 0) {
         return BigDecimal.ZERO;
       }
-      return cumQuote.divide(Units.toDecimal(executed, instrument.qtyDecimals()), instrument.priceDecimals() + 2, RoundingMode.HALF_UP);
+      return cumQuote.divide(
+          Units.toDecimal(executed, instrument.qtyDecimals()),
+          instrument.priceDecimals() + 2,
+          RoundingMode.HALF_UP);
     }
   }
 
@@ -158,11 +161,15 @@ final class FuturesTrading {
   private BigDecimal available(Account a) {
     BigDecimal used = BigDecimal.ZERO;
     for (Map.Entry<SimInstrument, BigDecimal[]> e : a.positions.entrySet()) {
-      used = used.add(e.getValue()[0].abs().multiply(e.getValue()[1]).divide(LEVERAGE, 8, RoundingMode.UP));
+      used =
+          used.add(
+              e.getValue()[0].abs().multiply(e.getValue()[1]).divide(LEVERAGE, 8, RoundingMode.UP));
     }
     for (Order o : orders.values()) {
       if (o.account == a && open(o) && o.type.equals("LIMIT")) {
-        used = used.add(o.instrument.quote(o.price, o.remaining()).divide(LEVERAGE, 8, RoundingMode.UP));
+        used =
+            used.add(
+                o.instrument.quote(o.price, o.remaining()).divide(LEVERAGE, 8, RoundingMode.UP));
       }
     }
     return a.wallet.subtract(used);
@@ -178,7 +185,8 @@ final class FuturesTrading {
     BigDecimal q = Units.toDecimal(qty, i.qtyDecimals());
     BigDecimal p = Units.toDecimal(price, i.priceDecimals());
     BigDecimal notional = i.quote(price, qty);
-    BigDecimal commission = notional.multiply(maker ? MAKER : TAKER).setScale(8, RoundingMode.HALF_UP);
+    BigDecimal commission =
+        notional.multiply(maker ? MAKER : TAKER).setScale(8, RoundingMode.HALF_UP);
     BigDecimal[] pos = a.position(i);
     BigDecimal signed = o.buy ? q : q.negate();
     BigDecimal realized = BigDecimal.ZERO;
@@ -207,18 +215,12 @@ final class FuturesTrading {
   }
 
   String cancel(AccountSpec spec, SimInstrument i, Map<String, String> params) {
-    String orderId = params.get("orderId");
-    String clientId = params.get("origClientOrderId");
-    if (orderId == null && clientId == null) {
-      throw new BinanceError(
-          400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-    }
+    OrderParams.Reference ref = OrderParams.reference(params);
     Account a = account(spec);
     Order o =
         orders.values().stream()
             .filter(x -> x.account == a && x.instrument == i)
-            .filter(
-                x -> orderId != null ? Long.toString(x.orderId).equals(orderId) : x.clientOrderId.equals(clientId))
+            .filter(x -> ref.matches(x.orderId, x.clientOrderId))
             .findFirst()
             .orElse(null);
     if (o == null || !open(o)) {

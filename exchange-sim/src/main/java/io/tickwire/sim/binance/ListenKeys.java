@@ -82,22 +82,24 @@ final class ListenKeys {
   /** Expires due keys: their streams get {@code listenKeyExpired}. */
   synchronized void expire(long eventTime) {
     long now = System.nanoTime();
-    byKey.values().removeIf(
-        k -> {
-          if (now - k.expiresAt() < 0) {
-            return false;
-          }
-          byAccount.remove(k.apiKey(), k);
-          publish(
-              k.key(),
-              Json.object()
-                  .str("e", "listenKeyExpired")
-                  .num("E", eventTime)
-                  .str("listenKey", k.key())
-                  .end()
-                  .toString());
-          return true;
-        });
+    byKey
+        .values()
+        .removeIf(
+            k -> {
+              if (now - k.expiresAt() < 0) {
+                return false;
+              }
+              byAccount.remove(k.apiKey(), k);
+              publish(
+                  k.key(),
+                  Json.object()
+                      .str("e", "listenKeyExpired")
+                      .num("E", eventTime)
+                      .str("listenKey", k.key())
+                      .end()
+                      .toString());
+              return true;
+            });
   }
 
   /** Sends an account event to the account's listen-key stream, if it has a key. */

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads and validates the parameters of a Binance new-order request against the symbol's filters. */
+/**
+ * Reads and validates the parameters of a Binance new-order request against the symbol's filters.
+ */
 final class OrderParams {
 
   final boolean buy;
@@ -41,6 +43,24 @@ final class OrderParams {
     this.reduceOnly = reduceOnly;
   }
 
+  /** Which order a cancel names: {@code orderId} or {@code origClientOrderId}. */
+  record Reference(String orderId, String clientOrderId) {
+    boolean matches(long id, String clientId) {
+      return orderId != null ? Long.toString(id).equals(orderId) : clientId.equals(clientOrderId);
+    }
+  }
+
+  static Reference reference(Map<String, String> p) {
+    Reference r = new Reference(p.get("orderId"), p.get("origClientOrderId"));
+    if (r.orderId() == null && r.clientOrderId() == null) {
+      throw new BinanceError(
+          400,
+          -1102,
+          "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+    }
+    return r;
+  }
+
   static String required(Map<String, String> p, String name) {
     String v = p.get(name);
     if (v == null || v.isEmpty()) {
@@ -68,8 +88,20 @@ final class OrderParams {
       if (!Set.of("GTC", "IOC", "FOK").contains(tif)) {
         throw new BinanceError(400, -1115, "Invalid timeInForce.");
       }
-      qty = units(required(p, "quantity"), "quantity", i.qtyDecimals(), i.spec().stepUnits(), "LOT_SIZE");
-      price = units(required(p, "price"), "price", i.priceDecimals(), i.spec().tickUnits(), "PRICE_FILTER");
+      qty =
+          units(
+              required(p, "quantity"),
+              "quantity",
+              i.qtyDecimals(),
+              i.spec().stepUnits(),
+              "LOT_SIZE");
+      price =
+          units(
+              required(p, "price"),
+              "price",
+              i.priceDecimals(),
+              i.spec().tickUnits(),
+              "PRICE_FILTER");
     } else if (p.containsKey("quantity")) {
       qty = units(p.get("quantity"), "quantity", i.qtyDecimals(), i.spec().stepUnits(), "LOT_SIZE");
     } else if (!futures && p.containsKey("quoteOrderQty")) {
@@ -81,7 +113,9 @@ final class OrderParams {
       throw futures
           ? BinanceError.mandatory("quantity")
           : new BinanceError(
-              400, -1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
+              400,
+              -1102,
+              "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!");
     }
     String respType = p.getOrDefault("newOrderRespType", defaultRespType).toUpperCase(Locale.ROOT);
     return new OrderParams(

@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * Spot accounts and their orders. New orders take liquidity from the simulated book (their trades
- * appear on the public streams), GTC remainders rest in it and fill when the market trades
- * through them; every change is reported as the venue reports it: {@code executionReport}, then
- * {@code outboundAccountPosition} for the assets that changed, and {@code balanceUpdate} for
- * deposits. Market thread only.
+ * appear on the public streams), GTC remainders rest in it and fill when the market trades through
+ * them; every change is reported as the venue reports it: {@code executionReport}, then {@code
+ * outboundAccountPosition} for the assets that changed, and {@code balanceUpdate} for deposits.
+ * Market thread only.
  */
 final class SpotTrading {
 
@@ -66,6 +66,7 @@ final class SpotTrading {
     BigDecimal cumQuote = BigDecimal.ZERO;
     String status = "NEW";
     long workingTime = -1;
+
     /** What is still locked for this order (quote for buys, base for sells). */
     BigDecimal locked = BigDecimal.ZERO;
 
@@ -144,7 +145,9 @@ final class SpotTrading {
     }
     Order o = new Order(account, i, p, now);
     orders.put(o.orderId, o);
-    if (o.type.equals("LIMIT") && o.timeInForce.equals("GTC") && i.available(o.buy, o.price) < o.origQty) {
+    if (o.type.equals("LIMIT")
+        && o.timeInForce.equals("GTC")
+        && i.available(o.buy, o.price) < o.origQty) {
       o.workingTime = now; // part of it will rest in the book
     }
     if (lock.signum() > 0) {
@@ -254,20 +257,11 @@ final class SpotTrading {
   // ---- cancelling ------------------------------------------------------------------------------
 
   String cancel(AccountSpec account, SimInstrument i, Map<String, String> params) {
-    String orderId = params.get("orderId");
-    String clientId = params.get("origClientOrderId");
-    if (orderId == null && clientId == null) {
-      throw new BinanceError(
-          400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-    }
+    OrderParams.Reference ref = OrderParams.reference(params);
     Order o =
         orders.values().stream()
             .filter(x -> x.account == account && x.instrument == i)
-            .filter(
-                x ->
-                    orderId != null
-                        ? Long.toString(x.orderId).equals(orderId)
-                        : x.clientOrderId.equals(clientId))
+            .filter(x -> ref.matches(x.orderId, x.clientOrderId))
             .findFirst()
             .orElse(null);
     if (o == null || !open(o)) {
@@ -280,24 +274,15 @@ final class SpotTrading {
     String cancelId = params.getOrDefault("newClientOrderId", clientIds.next());
     report(o, "CANCELED", 0, 0, -1, null, BigDecimal.ZERO, now, false, o.clientOrderId, cancelId);
     positions(account, now);
-    return Json.object()
-        .str("symbol", i.symbol())
-        .str("origClientOrderId", o.clientOrderId)
-        .num("orderId", o.orderId)
-        .num("orderListId", -1)
-        .str("clientOrderId", cancelId)
-        .num("transactTime", now)
-        .str("price", price(i, o.price))
-        .str("origQty", qty(i, o.origQty))
-        .str("executedQty", qty(i, o.executed))
-        .str("cummulativeQuoteQty", amount(o.cumQuote))
-        .str("status", o.status)
-        .str("timeInForce", o.timeInForce)
-        .str("type", o.type)
-        .str("side", o.buy ? "BUY" : "SELL")
-        .str("selfTradePreventionMode", "NONE")
-        .end()
-        .toString();
+    Json j =
+        Json.object()
+            .str("symbol", i.symbol())
+            .str("origClientOrderId", o.clientOrderId)
+            .num("orderId", o.orderId)
+            .num("orderListId", -1)
+            .str("clientOrderId", cancelId)
+            .num("transactTime", now);
+    return state(j, o).str("selfTradePreventionMode", "NONE").end().toString();
   }
 
   // ---- account ---------------------------------------------------------------------------------
@@ -342,26 +327,22 @@ final class SpotTrading {
 
   private String orderJson(Order o) {
     SimInstrument i = o.instrument;
-    return Json.object()
-        .str("symbol", i.symbol())
-        .num("orderId", o.orderId)
-        .num("orderListId", -1)
-        .str("clientOrderId", o.clientOrderId)
-        .str("price", price(i, o.price))
-        .str("origQty", qty(i, o.origQty))
-        .str("executedQty", qty(i, o.executed))
-        .str("cummulativeQuoteQty", amount(o.cumQuote))
-        .str("status", o.status)
-        .str("timeInForce", o.timeInForce)
-        .str("type", o.type)
-        .str("side", o.buy ? "BUY" : "SELL")
+    Json j =
+        Json.object()
+            .str("symbol", i.symbol())
+            .num("orderId", o.orderId)
+            .num("orderListId", -1)
+            .str("clientOrderId", o.clientOrderId);
+    return state(j, o)
         .str("stopPrice", "0.00000000")
         .str("icebergQty", "0.00000000")
         .num("time", o.created)
         .num("updateTime", model.clock().now())
         .bool("isWorking", o.workingTime >= 0)
         .num("workingTime", o.workingTime)
-        .str("origQuoteOrderQty", amount(o.quoteOrderQty == null ? BigDecimal.ZERO : o.quoteOrderQty))
+        .str(
+            "origQuoteOrderQty",
+            amount(o.quoteOrderQty == null ? BigDecimal.ZERO : o.quoteOrderQty))
         .str("selfTradePreventionMode", "NONE")
         .end()
         .toString();
@@ -396,7 +377,18 @@ final class SpotTrading {
       BigDecimal commission,
       long time,
       boolean maker) {
-    report(o, exec, lastQty, lastPrice, tradeId, commissionAsset, commission, time, maker, o.clientOrderId, null);
+    report(
+        o,
+        exec,
+        lastQty,
+        lastPrice,
+        tradeId,
+        commissionAsset,
+        commission,
+        time,
+        maker,
+        o.clientOrderId,
+        null);
   }
 
   private void report(
@@ -491,12 +483,10 @@ final class SpotTrading {
     j.str("price", price(i, o.price))
         .str("origQty", qty(i, o.origQty))
         .str("executedQty", qty(i, o.executed))
-        .str("origQuoteOrderQty", amount(o.quoteOrderQty == null ? BigDecimal.ZERO : o.quoteOrderQty))
-        .str("cummulativeQuoteQty", amount(o.cumQuote))
-        .str("status", o.status)
-        .str("timeInForce", o.timeInForce)
-        .str("type", o.type)
-        .str("side", o.buy ? "BUY" : "SELL");
+        .str(
+            "origQuoteOrderQty",
+            amount(o.quoteOrderQty == null ? BigDecimal.ZERO : o.quoteOrderQty));
+    status(j, o);
     if (o.workingTime >= 0) {
       j.num("workingTime", o.workingTime);
     }
@@ -515,6 +505,23 @@ final class SpotTrading {
       j.end();
     }
     return j.end().toString();
+  }
+
+  /** Price, quantities and status of an order, in the order Binance lists them. */
+  private static Json state(Json j, Order o) {
+    SimInstrument i = o.instrument;
+    j.str("price", price(i, o.price))
+        .str("origQty", qty(i, o.origQty))
+        .str("executedQty", qty(i, o.executed));
+    return status(j, o);
+  }
+
+  private static Json status(Json j, Order o) {
+    return j.str("cummulativeQuoteQty", amount(o.cumQuote))
+        .str("status", o.status)
+        .str("timeInForce", o.timeInForce)
+        .str("type", o.type)
+        .str("side", o.buy ? "BUY" : "SELL");
   }
 
   static String price(SimInstrument i, long units) {

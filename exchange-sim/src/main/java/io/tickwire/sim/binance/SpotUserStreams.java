@@ -13,7 +13,9 @@ final class SpotUserStreams {
   private final Map<String, List<Subscription>> byAccount = new ConcurrentHashMap<>();
 
   void add(String apiKey, WsApiSession session, int id) {
-    byAccount.computeIfAbsent(apiKey, k -> new CopyOnWriteArrayList<>()).add(new Subscription(session, id));
+    byAccount
+        .computeIfAbsent(apiKey, k -> new CopyOnWriteArrayList<>())
+        .add(new Subscription(session, id));
   }
 
   void remove(String apiKey, WsApiSession session, int id) {

@@ -76,9 +76,10 @@ final class WsApiSession extends WsSession {
       method = method.substring(3);
     }
     JsonNode params = req.get("params");
-    boolean rateLimits = params != null && params.has("returnRateLimits")
-        ? params.get("returnRateLimits").asBoolean()
-        : returnRateLimits;
+    boolean rateLimits =
+        params != null && params.has("returnRateLimits")
+            ? params.get("returnRateLimits").asBoolean()
+            : returnRateLimits;
     try {
       String result =
           switch (method) {
@@ -92,7 +93,9 @@ final class WsApiSession extends WsSession {
                     401, -1002, "You are not authorized to execute this request.");
             case "session.logon" ->
                 throw new BinanceError(
-                    400, -1020, "This operation is not supported: session.logon needs an Ed25519 key.");
+                    400,
+                    -1020,
+                    "This operation is not supported: session.logon needs an Ed25519 key.");
             default ->
                 throw new BinanceError(400, -1020, "Unsupported operation '" + method + "'.");
           };
@@ -113,7 +116,9 @@ final class WsApiSession extends WsSession {
     synchronized (this) {
       if (subscriptions.containsValue(account)) {
         throw new BinanceError(
-            400, -2036, "This account already has a User Data Stream subscription on this connection.");
+            400,
+            -2036,
+            "This account already has a User Data Stream subscription on this connection.");
       }
       sid = nextSubscriptionId++;
       subscriptions.put(sid, account);

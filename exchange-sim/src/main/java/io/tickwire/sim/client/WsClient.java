@@ -43,9 +43,9 @@ import java.util.function.Predicate;
 
 /**
  * A plain Netty WebSocket client that records what it receives, for tests and benchmarks against
- * the simulator (or anything else): every frame lands in a queue the test waits on with a
- * timeout, pings are answered with their payload unless told not to, and how the connection ended
- * (close code, or reset) is kept.
+ * the simulator (or anything else): every frame lands in a queue the test waits on with a timeout,
+ * pings are answered with their payload unless told not to, and how the connection ended (close
+ * code, or reset) is kept.
  *
  * <pre>{@code
  * try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws/btcusdt@trade"))) {
@@ -135,7 +135,8 @@ public final class WsClient implements AutoCloseable {
   private final BlockingQueue<Frame> frames;
   private final CompletableFuture<Integer> closed;
 
-  private WsClient(Channel channel, BlockingQueue<Frame> frames, CompletableFuture<Integer> closed) {
+  private WsClient(
+      Channel channel, BlockingQueue<Frame> frames, CompletableFuture<Integer> closed) {
     this.channel = channel;
     this.frames = frames;
     this.closed = closed;
@@ -189,9 +190,11 @@ public final class WsClient implements AutoCloseable {
       if (e.getCause() instanceof WebSocketHandshakeException h) {
         throw h;
       }
-      throw new IllegalStateException("WebSocket connection to " + uri + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "WebSocket connection to " + uri + " failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("no WebSocket handshake from " + uri + " within " + options.timeout);
+      throw new IllegalStateException(
+          "no WebSocket handshake from " + uri + " within " + options.timeout);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot connect to " + uri + ": " + e, e);
     }
@@ -201,26 +204,28 @@ public final class WsClient implements AutoCloseable {
   // ---- sending ---------------------------------------------------------------------------------
 
   public WsClient sendText(String text) {
-    channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
-    return this;
+    return write(new TextWebSocketFrame(text));
   }
 
   public WsClient sendBinary(byte[] bytes) {
-    channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes))).syncUninterruptibly();
-    return this;
+    return write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
   }
 
   public WsClient ping(String payload) {
-    channel
-        .writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)))
-        .syncUninterruptibly();
-    return this;
+    return write(new PingWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)));
   }
 
   public WsClient pong(String payload) {
-    channel
-        .writeAndFlush(new PongWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)))
-        .syncUninterruptibly();
+    return write(new PongWebSocketFrame(Unpooled.copiedBuffer(payload, StandardCharsets.UTF_8)));
+  }
+
+  /** Writes a frame and waits until it is sent; a closed connection is an IllegalStateException. */
+  private WsClient write(WebSocketFrame frame) {
+    var future = channel.writeAndFlush(frame).awaitUninterruptibly();
+    if (!future.isSuccess()) {
+      throw new IllegalStateException(
+          "could not send on the WebSocket: " + future.cause(), future.cause());
+    }
     return this;
   }
 
@@ -263,7 +268,10 @@ public final class WsClient implements AutoCloseable {
 
   /** The next text or binary frame whose text contains {@code fragment}. */
   public String nextContaining(String fragment, Duration timeout) {
-    return next(f -> (f.kind() == Kind.TEXT || f.kind() == Kind.BINARY) && f.text().contains(fragment), timeout).text();
+    return next(
+            f -> (f.kind() == Kind.TEXT || f.kind() == Kind.BINARY) && f.text().contains(fragment),
+            timeout)
+        .text();
   }
 
   /** Frames received and not yet taken. */
@@ -353,7 +361,8 @@ public final class WsClient implements AutoCloseable {
       }
       if (frame instanceof CloseWebSocketFrame close) {
         closeCode = close.statusCode();
-        frames.add(new Frame(Kind.CLOSE, ByteBufUtil.getBytes(close.content()), close.statusCode()));
+        frames.add(
+            new Frame(Kind.CLOSE, ByteBufUtil.getBytes(close.content()), close.statusCode()));
         ctx.close();
         return;
       }
@@ -370,13 +379,15 @@ public final class WsClient implements AutoCloseable {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-      handshakeDone.completeExceptionally(new IllegalStateException("connection closed during the handshake"));
+      handshakeDone.completeExceptionally(
+          new IllegalStateException("connection closed during the handshake"));
       closed.complete(closeCode);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).contains("reset")) {
+      if (cause instanceof java.io.IOException
+          && String.valueOf(cause.getMessage()).contains("reset")) {
         closeCode = -2;
       }
       handshakeDone.completeExceptionally(cause);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class Json {
 
   private final StringBuilder out;
+
   /** One bit per nesting level: does the container at this level already hold a value? */
   private long hasValue;
 
@@ -31,11 +32,6 @@ public final class Json {
 
   public static Json array() {
     return new Json(256).beginArray();
-  }
-
-  /** A writer with nothing open yet, for top-level values built piecewise. */
-  public static Json empty() {
-    return new Json(256);
   }
 
   // ---- containers ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ public final class Candle {
 
   public final Interval interval;
   public final long openTime;
+
   /** Last millisecond of the candle ({@code T} in Binance klines). */
   public final long closeTime;
 
@@ -17,6 +18,7 @@ public final class Candle {
   public long high;
   public long low;
   public long close;
+
   /** Base volume in quantity units. */
   public long volume;
 
@@ -26,10 +28,12 @@ public final class Candle {
   public long firstTradeId = -1;
   public long lastTradeId = -1;
   public long trades;
+
   /** Time of the last trade in the candle, or the open time when it has none. */
   public long lastTradeTime;
 
   public boolean closed;
+
   /** Whether a trade changed it since it was last pushed (Upbit pushes only changed candles). */
   public boolean dirty;
 

@@ -16,6 +16,7 @@ public final class Interval {
   public static final long HOUR = 60 * MINUTE;
   public static final long DAY = 24 * HOUR;
   private static final long WEEK = 7 * DAY;
+
   /** 1970-01-01 was a Thursday; the first Monday is 4 days later. */
   private static final long FIRST_MONDAY = 4 * DAY;
 
@@ -43,7 +44,9 @@ public final class Interval {
     this.kind = kind;
   }
 
-  /** Parses {@code 1s}, {@code 15m}, {@code 4h}, {@code 3d}, {@code 1w}, {@code 1M}, {@code 240m}. */
+  /**
+   * Parses {@code 1s}, {@code 15m}, {@code 4h}, {@code 3d}, {@code 1w}, {@code 1M}, {@code 240m}.
+   */
   public static Interval of(String name) {
     char unit = name.charAt(name.length() - 1);
     long n = Long.parseLong(name.substring(0, name.length() - 1));
@@ -69,7 +72,11 @@ public final class Interval {
       case WEEK -> Math.floorDiv(time - FIRST_MONDAY, length) * length + FIRST_MONDAY;
       case MONTH -> {
         ZonedDateTime t = Instant.ofEpochMilli(time).atZone(ZoneOffset.UTC);
-        yield t.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        yield t.withDayOfMonth(1)
+            .toLocalDate()
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .toEpochMilli();
       }
     };
   }

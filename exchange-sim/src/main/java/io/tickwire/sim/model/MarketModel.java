@@ -67,7 +67,9 @@ public final class MarketModel implements AutoCloseable {
       return;
     }
     long periodMicros = Math.max(1000, (long) (stepMillis * 1000 / clock.scale()));
-    thread.scheduleAtFixedRate(this::catchUp, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+    // fixed delay, not fixed rate: when the model is behind, queued tasks (REST reads, orders)
+    // still get a turn
+    thread.scheduleWithFixedDelay(this::catchUp, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
   }
 
   private void catchUp() {

@@ -5,7 +5,7 @@ package io.tickwire.sim.model;
  *
  * @param tradesPerSecond average random taker orders per instrument and simulated second
  * @param volatility standard deviation of the fair price's relative move per square root of a
- *     simulated second (0.0002 moves BTC at 64,000 by about 13 per second)
+ *     simulated second (0.00005 moves BTC at 64,000 by about 3.2 per second)
  * @param bookDepth price levels kept on each side of every book
  * @param tradeHistory trades kept per instrument for REST backfill
  * @param liquidationsPerMinute average USD-M forced orders per instrument and simulated minute
@@ -20,7 +20,7 @@ public record MarketParams(
     double liquidationsPerMinute,
     boolean upbitTimestampIds) {
 
-  public static final MarketParams DEFAULT = new MarketParams(5, 0.0002, 400, 100_000, 2, false);
+  public static final MarketParams DEFAULT = new MarketParams(5, 0.00005, 400, 100_000, 2, false);
 
   public MarketParams {
     if (tradesPerSecond < 0 || volatility < 0 || liquidationsPerMinute < 0) {

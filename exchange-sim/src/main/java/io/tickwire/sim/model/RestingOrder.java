@@ -1,9 +1,9 @@
 package io.tickwire.sim.model;
 
 /**
- * A simulated account's limit order resting in the book. Its quantity is part of the level's
- * total; takers fill the anonymous liquidity at a level first and resting orders after it, in
- * arrival order.
+ * A simulated account's limit order resting in the book. Its quantity is part of the level's total;
+ * takers fill the anonymous liquidity at a level first and resting orders after it, in arrival
+ * order.
  */
 public interface RestingOrder {
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 
 /**
- * 24-hour rolling trade statistics, kept in one-minute buckets (Binance computes its rolling
- * window tickers at about that granularity too). Only buckets with trades are held.
+ * 24-hour rolling trade statistics, kept in one-minute buckets (Binance computes its rolling window
+ * tickers at about that granularity too). Only buckets with trades are held.
  */
 public final class RollingStats {
 
@@ -43,6 +43,7 @@ public final class RollingStats {
 
   private final long windowMillis;
   private final ArrayDeque<Bucket> buckets = new ArrayDeque<>();
+
   /** Price of the last trade that left the window (Binance {@code x}); the start price before. */
   private long priceBefore;
 

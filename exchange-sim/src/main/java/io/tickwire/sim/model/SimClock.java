@@ -1,8 +1,8 @@
 package io.tickwire.sim.model;
 
 /**
- * The simulated market's clock: epoch milliseconds that run {@code timeScale} times faster than
- * the wall clock from a start instant, or stand still until the model is advanced by hand.
+ * The simulated market's clock: epoch milliseconds that run {@code timeScale} times faster than the
+ * wall clock from a start instant, or stand still until the model is advanced by hand.
  * Connection-level timers (pings, lifetimes, limits) use the wall clock, not this one.
  */
 public final class SimClock {

@@ -68,7 +68,8 @@ public final class SimInstrument {
   private long settleScaled;
   private long fundingScaled;
 
-  SimInstrument(InstrumentSpec spec, MarketParams params, long seed, long startTime, MarketSink sink) {
+  SimInstrument(
+      InstrumentSpec spec, MarketParams params, long seed, long startTime, MarketSink sink) {
     this.spec = spec;
     this.params = params;
     this.sink = sink;
@@ -405,8 +406,10 @@ public final class SimInstrument {
   private void futures(long time, long stepMillis, long t) {
     double m = mid();
     mark = mark * 0.8 + m * 0.2;
-    indexScaled = Math.round((mark * (1 + rng.nextGaussian() * 0.0001)) * Units.pow10(8 - priceDecimals));
-    settleScaled = Math.round((mark * (1 + rng.nextGaussian() * 0.00005)) * Units.pow10(8 - priceDecimals));
+    indexScaled =
+        Math.round((mark * (1 + rng.nextGaussian() * 0.0001)) * Units.pow10(8 - priceDecimals));
+    settleScaled =
+        Math.round((mark * (1 + rng.nextGaussian() * 0.00005)) * Units.pow10(8 - priceDecimals));
     fundingScaled =
         Math.max(-75_000, Math.min(75_000, fundingScaled + Math.round(rng.nextGaussian() * 200)));
     boolean newSecond = Math.floorDiv(time, 1000) != Math.floorDiv(time - stepMillis, 1000);

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The recent trade history of one instrument, for REST backfill ({@code aggTrades?fromId=},
- * Upbit {@code trades/ticks?cursor=}). Entries have contiguous ids (Binance aggregate trade ids,
- * Upbit sequential ids) so a client can page without holes. Stored in primitive arrays that grow
- * up to a capacity and then act as a ring: the oldest entries are forgotten.
+ * The recent trade history of one instrument, for REST backfill ({@code aggTrades?fromId=}, Upbit
+ * {@code trades/ticks?cursor=}). Entries have contiguous ids (Binance aggregate trade ids, Upbit
+ * sequential ids) so a client can page without holes. Stored in primitive arrays that grow up to a
+ * capacity and then act as a ring: the oldest entries are forgotten.
  */
 public final class TradeTape {
 
@@ -31,6 +31,7 @@ public final class TradeTape {
   private long[] lastTradeId = new long[0];
   private long[] reference = new long[0];
   private boolean[] buyerMaker = new boolean[0];
+
   /** Id the first entry ever written has; ids are contiguous from it. */
   private final long firstId;
 
@@ -133,15 +134,6 @@ public final class TradeTape {
       if (e.firstTradeId() < key) {
         out.add(e);
       }
-    }
-    return out;
-  }
-
-  /** Up to {@code limit} entries with ids below {@code beforeId}, newest first. */
-  public List<Entry> before(long beforeId, int limit) {
-    List<Entry> out = new ArrayList<>();
-    for (long id = Math.min(beforeId - 1, lastId()); id >= oldestId() && out.size() < limit; id--) {
-      out.add(get(id));
     }
     return out;
   }

@@ -61,7 +61,9 @@ public final class Units {
     }
   }
 
-  /** The shortest plain rendering ({@code 100473000}, {@code 0.0309}): how Upbit-style numbers look. */
+  /**
+   * The shortest plain rendering ({@code 100473000}, {@code 0.0309}): how Upbit-style numbers look.
+   */
   public static String plain(long units, int decimals) {
     return toDecimal(units, decimals).stripTrailingZeros().toPlainString();
   }
@@ -88,7 +90,9 @@ public final class Units {
     }
   }
 
-  /** Number of decimals a step such as {@code 0.001} or {@code 1000} needs (0 for whole numbers). */
+  /**
+   * Number of decimals a step such as {@code 0.001} or {@code 1000} needs (0 for whole numbers).
+   */
   public static int decimalsOf(BigDecimal step) {
     return Math.max(0, step.stripTrailingZeros().scale());
   }

@@ -10,15 +10,19 @@ import java.util.Set;
 public final class Wallet {
 
   private final Map<String, BigDecimal[]> balances = new LinkedHashMap<>();
+
   /** Assets changed since the last account-position event. */
   private final Set<String> changed = new LinkedHashSet<>();
 
   public Wallet(Map<String, String> initial) {
-    initial.forEach((asset, amount) -> balances.put(asset, new BigDecimal[] {new BigDecimal(amount), BigDecimal.ZERO}));
+    initial.forEach(
+        (asset, amount) ->
+            balances.put(asset, new BigDecimal[] {new BigDecimal(amount), BigDecimal.ZERO}));
   }
 
   private BigDecimal[] of(String asset) {
-    return balances.computeIfAbsent(asset, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+    return balances.computeIfAbsent(
+        asset, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
   }
 
   public BigDecimal free(String asset) {

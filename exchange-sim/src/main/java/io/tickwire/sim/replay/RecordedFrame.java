@@ -39,7 +39,10 @@ public record RecordedFrame(long receivedAtMicros, String venue, String stream, 
     Objects.requireNonNull(venue);
     Objects.requireNonNull(stream);
     Objects.requireNonNull(payload);
-    if (venue.contains("\t") || stream.contains("\t") || venue.contains("\n") || stream.contains("\n")) {
+    if (venue.contains("\t")
+        || stream.contains("\t")
+        || venue.contains("\n")
+        || stream.contains("\n")) {
       throw new IllegalArgumentException("venue and stream must not contain tabs or line breaks");
     }
   }
@@ -78,13 +81,15 @@ public record RecordedFrame(long receivedAtMicros, String venue, String stream, 
     int b = a < 0 ? -1 : line.indexOf('\t', a + 1);
     int c = b < 0 ? -1 : line.indexOf('\t', b + 1);
     if (c < 0) {
-      throw new IllegalArgumentException("expected 4 tab-separated fields: receivedAtMicros, venue, stream, payload");
+      throw new IllegalArgumentException(
+          "expected 4 tab-separated fields: receivedAtMicros, venue, stream, payload");
     }
     long micros;
     try {
       micros = Long.parseLong(line.substring(0, a));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("receivedAtMicros '" + line.substring(0, a) + "' is not a number");
+      throw new IllegalArgumentException(
+          "receivedAtMicros '" + line.substring(0, a) + "' is not a number");
     }
     String payload = line.substring(c + 1);
     byte[] bytes =

@@ -37,7 +37,8 @@ public final class RecordingReader implements AutoCloseable {
         try {
           return RecordedFrame.parse(line);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              file + " line " + lineNumber + ": " + e.getMessage(), e);
         }
       }
       return null;

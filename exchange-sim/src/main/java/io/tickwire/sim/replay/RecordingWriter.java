@@ -18,7 +18,10 @@ public final class RecordingWriter implements AutoCloseable {
     try {
       this.out =
           Files.newBufferedWriter(
-              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+              file,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING);
       out.write(RecordedFrame.HEADER);
       out.write('\n');
     } catch (IOException e) {

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays a recording to the connections subscribed to its streams, with the original spacing
- * between frames divided by {@code speed} (0: as fast as possible). While it plays the market
- * model publishes nothing, so subscribers see only the recording. Combined-stream wrappers are
- * removed or added to fit each connection; Upbit frames go out as binary frames.
+ * Plays a recording to the connections subscribed to its streams, with the original spacing between
+ * frames divided by {@code speed} (0: as fast as possible). While it plays the market model
+ * publishes nothing, so subscribers see only the recording. Combined-stream wrappers are removed or
+ * added to fit each connection; Upbit frames go out as binary frames.
  */
 public final class ReplayPlayer {
 
@@ -111,7 +111,10 @@ public final class ReplayPlayer {
       String market = spec.substring("orderbook:".length());
       int dot = market.indexOf('.');
       String prefix = "orderbook:" + (dot < 0 ? market : market.substring(0, dot)) + ":";
-      hub.forEachStream(Venue.UPBIT, prefix, key -> hub.publish(Venue.UPBIT, key, new RawFrame(key, f.payload())));
+      hub.forEachStream(
+          Venue.UPBIT,
+          prefix,
+          key -> hub.publish(Venue.UPBIT, key, new RawFrame(key, f.payload())));
     } else {
       hub.publish(Venue.UPBIT, spec, new RawFrame(spec, f.payload()));
     }
@@ -127,7 +130,8 @@ public final class ReplayPlayer {
     if (data < 0 || !text.endsWith("}")) {
       return payload;
     }
-    return text.substring(data + ",\"data\":".length(), text.length() - 1).getBytes(StandardCharsets.UTF_8);
+    return text.substring(data + ",\"data\":".length(), text.length() - 1)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Frames published so far. */

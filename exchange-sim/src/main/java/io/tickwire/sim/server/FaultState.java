@@ -55,7 +55,9 @@ public final class FaultState {
 
   /** The next {@code count} diff-depth events of an instrument are not sent to anyone. */
   public void dropDepth(Venue venue, String symbol, int count) {
-    droppedDepth.computeIfAbsent(venue.id() + ":" + symbol, k -> new AtomicInteger()).addAndGet(count);
+    droppedDepth
+        .computeIfAbsent(venue.id() + ":" + symbol, k -> new AtomicInteger())
+        .addAndGet(count);
   }
 
   public boolean takeDroppedDepth(Venue venue, String symbol) {
@@ -64,7 +66,9 @@ public final class FaultState {
 
   /** The next {@code count} messages of a stream go out malformed to every subscriber. */
   public void malformed(Venue venue, String stream, int count) {
-    malformedStreams.computeIfAbsent(venue.id() + "|" + stream, k -> new AtomicInteger()).addAndGet(count);
+    malformedStreams
+        .computeIfAbsent(venue.id() + "|" + stream, k -> new AtomicInteger())
+        .addAndGet(count);
   }
 
   public boolean takeMalformed(Venue venue, String stream) {

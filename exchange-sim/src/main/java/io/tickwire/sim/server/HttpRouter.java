@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First handler of every connection: answers REST requests through the venue's {@link
- * RestHandler}, or upgrades to WebSocket through the {@link WsEndpoint} that serves the path and
- * then steps aside for the session. While connections are being refused, every non-admin request
- * is answered with a TCP reset.
+ * First handler of every connection: answers REST requests through the venue's {@link RestHandler},
+ * or upgrades to WebSocket through the {@link WsEndpoint} that serves the path and then steps aside
+ * for the session. While connections are being refused, every non-admin request is answered with a
+ * TCP reset.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -69,7 +69,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             request.headers(),
             request.content().toString(StandardCharsets.UTF_8),
             ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
-    if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
+    if (HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
+        request.headers().get(HttpHeaderNames.UPGRADE))) {
       upgrade(ctx, request, req);
     } else {
       answer(ctx, request, req);
@@ -80,7 +81,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     WsEndpoint endpoint =
         endpoints.stream().filter(e -> e.serves(req.path())).findFirst().orElse(null);
     if (endpoint == null) {
-      respond(ctx, request, HttpResponses.text(404, "no WebSocket endpoint at " + req.path() + "\n"));
+      respond(
+          ctx, request, HttpResponses.text(404, "no WebSocket endpoint at " + req.path() + "\n"));
       return;
     }
     WsSession session;
@@ -110,13 +112,15 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     ctx.pipeline().addBefore(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME));
     ctx.pipeline().replace(this, "ws-session", new WsFrameHandler(session, registry));
+    // registered before the handshake completes: the client may act as soon as it sees the 101
+    session.bind(ctx.channel());
+    registry.add(session);
     handshaker
         .handshake(ctx.channel(), request)
         .addListener(
             f -> {
               if (f.isSuccess()) {
-                registry.add(session);
-                session.attach(ctx.channel());
+                session.attach();
                 log.debug("{}: {} connected from {}", session.id(), req.path(), req.remoteIp());
               } else {
                 ctx.close();
@@ -147,7 +151,10 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                             FullHttpResponse out = r;
                             if (e != null) {
                               log.warn("REST {} failed", req.path(), e);
-                              out = HttpResponses.json(500, "{\"code\":-1000,\"msg\":\"An unknown error occurred while processing the request.\"}");
+                              out =
+                                  HttpResponses.json(
+                                      500,
+                                      "{\"code\":-1000,\"msg\":\"An unknown error occurred while processing the request.\"}");
                             }
                             respond(ctx, request, out);
                             request.release();

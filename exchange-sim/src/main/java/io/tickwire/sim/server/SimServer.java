@@ -56,8 +56,7 @@ public final class SimServer implements AutoCloseable {
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childOption(
-                  ChannelOption.WRITE_BUFFER_WATER_MARK,
-                  new WriteBufferWaterMark(1 << 20, 4 << 20))
+                  ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
               .childHandler(
                   new ChannelInitializer<SocketChannel>() {
                     @Override

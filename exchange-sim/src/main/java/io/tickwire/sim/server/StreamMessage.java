@@ -1,8 +1,8 @@
 package io.tickwire.sim.server;
 
 /**
- * A data message of a stream, encoded once and delivered to every subscriber. Sessions render it
- * in their connection's form (raw or combined, DEFAULT or SIMPLE).
+ * A data message of a stream, encoded once and delivered to every subscriber. Sessions render it in
+ * their connection's form (raw or combined, DEFAULT or SIMPLE).
  */
 public interface StreamMessage {
 

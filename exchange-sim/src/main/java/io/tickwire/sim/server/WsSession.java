@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public abstract class WsSession {
 
   private static final Logger log = LoggerFactory.getLogger(WsSession.class);
+
   /** A slow reader is cut off once this much is queued for it (the venues drop slow consumers). */
   private static final long MAX_BACKLOG_BYTES = 64L << 20;
 
@@ -59,7 +60,8 @@ public abstract class WsSession {
   private volatile long stalledUntil;
   private volatile long latencyNanos;
   private volatile boolean closed;
-  protected Channel channel;
+  private volatile boolean attached;
+  protected volatile Channel channel;
 
   protected WsSession(
       String id, Venue venue, String path, String remoteIp, WsLimits limits, FaultState faults) {
@@ -101,14 +103,19 @@ public abstract class WsSession {
     return !closed && channel != null && channel.isActive();
   }
 
+  /** The connection this session serves, known before the handshake completes. */
+  void bind(Channel channel) {
+    this.channel = channel;
+  }
+
   /** The streams this connection listens to, as the venue would list them. */
   public abstract List<String> streams();
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
-  /** Called on the event loop once the handshake is done. */
-  public void attach(Channel channel) {
-    this.channel = channel;
+  /** Called on the event loop once the handshake is done: from now on frames may be written. */
+  void attach() {
+    attached = true;
     if (limits != null) {
       if (!limits.pingInterval().isZero()) {
         long every = limits.pingInterval().toNanos();
@@ -177,7 +184,8 @@ public abstract class WsSession {
     if (incoming.tryAcquire(System.nanoTime())) {
       return true;
     }
-    log.debug("{}: more than {} messages per second, disconnecting", id, limits.messagesPerSecond());
+    log.debug(
+        "{}: more than {} messages per second, disconnecting", id, limits.messagesPerSecond());
     closeNow(1008, "Too many requests");
     return false;
   }
@@ -253,7 +261,7 @@ public abstract class WsSession {
       return;
     }
     outbox.add(new Pending(System.nanoTime(), message));
-    if (channel != null && drainScheduled.compareAndSet(false, true)) {
+    if (attached && drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(this::drain);
     }
   }
@@ -291,8 +299,7 @@ public abstract class WsSession {
         action.run();
         continue;
       }
-      WebSocketFrame frame =
-          p.message() instanceof WebSocketFrame f ? f : render(p.message());
+      WebSocketFrame frame = p.message() instanceof WebSocketFrame f ? f : render(p.message());
       if (frame == null) {
         continue;
       }

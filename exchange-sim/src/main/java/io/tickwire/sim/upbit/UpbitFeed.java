@@ -14,9 +14,8 @@ import java.util.Map;
 /**
  * Turns what the Upbit markets do into Upbit messages for streams with subscribers: a trade and a
  * ticker per trade, the orderbook (full top-N snapshots) when the book changed, candles once a
- * second when a trade changed them. Hub stream keys: {@code trade:KRW-BTC}, {@code
- * ticker:KRW-BTC}, {@code candle.1m:KRW-BTC}, {@code orderbook:KRW-BTC:<size>:<level>}. Runs on
- * the market thread.
+ * second when a trade changed them. Hub stream keys: {@code trade:KRW-BTC}, {@code ticker:KRW-BTC},
+ * {@code candle.1m:KRW-BTC}, {@code orderbook:KRW-BTC:<size>:<level>}. Runs on the market thread.
  */
 public final class UpbitFeed implements MarketSink {
 

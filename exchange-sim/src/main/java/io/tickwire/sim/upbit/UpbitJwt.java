@@ -39,6 +39,7 @@ public final class UpbitJwt {
   }
 
   private final SimConfig config;
+
   /** Nonces already used, per access key (bounded: the oldest are forgotten). */
   private final Map<String, Set<String>> nonces = new LinkedHashMap<>();
 
@@ -48,7 +49,9 @@ public final class UpbitJwt {
 
   /** An HS512 token for a request; {@code queryHash} may be null. Used by tests and tools. */
   public static String sign(String accessKey, String secretKey, String nonce, String queryHash) {
-    String header = ENCODER.encodeToString("{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        ENCODER.encodeToString(
+            "{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     Json payload = Json.object().str("access_key", accessKey).str("nonce", nonce);
     if (queryHash != null) {
       payload.str("query_hash", queryHash).str("query_hash_alg", "SHA512");
@@ -62,7 +65,8 @@ public final class UpbitJwt {
   public static String queryHash(String query) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-512").digest(query.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-512").digest(query.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -127,7 +131,8 @@ public final class UpbitJwt {
     if (query != null && !query.isEmpty()) {
       String hash = payload.path("query_hash").asText("");
       if (!hash.equalsIgnoreCase(queryHash(query))) {
-        throw new Refused("invalid_query_payload", "Invalid query payload: query_hash does not match.");
+        throw new Refused(
+            "invalid_query_payload", "Invalid query payload: query_hash does not match.");
       }
     }
     synchronized (nonces) {

@@ -30,7 +30,8 @@ final class UpbitPayloads {
   private static final DateTimeFormatter COMPACT_TIME = DateTimeFormatter.ofPattern("HHmmss");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-  private static final DateTimeFormatter CANDLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter CANDLE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
   private final SimConfig.UpbitNumbers numbers;
@@ -85,7 +86,15 @@ final class UpbitPayloads {
   /** The last trade from the tape, for a subscription's snapshot. */
   UpbitMessage trade(SimInstrument i, TradeTape.Entry e, String streamType) {
     return trade(
-        i, e.price(), e.qty(), e.time(), e.time(), e.buyerMaker(), e.firstTradeId(), e.reference(), streamType);
+        i,
+        e.price(),
+        e.qty(),
+        e.time(),
+        e.time(),
+        e.buyerMaker(),
+        e.firstTradeId(),
+        e.reference(),
+        streamType);
   }
 
   private UpbitMessage trade(
@@ -170,7 +179,8 @@ final class UpbitPayloads {
   }
 
   /** Top {@code size} levels, grouped by {@code level} price units when it is not 0. */
-  UpbitMessage orderbook(SimInstrument i, String stream, int size, long level, long time, String streamType) {
+  UpbitMessage orderbook(
+      SimInstrument i, String stream, int size, long level, long time, String streamType) {
     int pd = i.priceDecimals();
     int qd = i.qtyDecimals();
     List<long[]> bids = grouped(i.book(), true, size, level);
@@ -193,10 +203,25 @@ final class UpbitPayloads {
       String bp = num(b[0], pd);
       String as = num(a[1], qd);
       String bs = num(b[1], qd);
-      full.append("{\"ask_price\":").append(ap).append(",\"bid_price\":").append(bp)
-          .append(",\"ask_size\":").append(as).append(",\"bid_size\":").append(bs).append('}');
-      simple.append("{\"ap\":").append(ap).append(",\"bp\":").append(bp)
-          .append(",\"as\":").append(as).append(",\"bs\":").append(bs).append('}');
+      full.append("{\"ask_price\":")
+          .append(ap)
+          .append(",\"bid_price\":")
+          .append(bp)
+          .append(",\"ask_size\":")
+          .append(as)
+          .append(",\"bid_size\":")
+          .append(bs)
+          .append('}');
+      simple
+          .append("{\"ap\":")
+          .append(ap)
+          .append(",\"bp\":")
+          .append(bp)
+          .append(",\"as\":")
+          .append(as)
+          .append(",\"bs\":")
+          .append(bs)
+          .append('}');
     }
     full.append(']');
     simple.append(']');

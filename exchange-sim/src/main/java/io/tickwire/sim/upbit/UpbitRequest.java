@@ -42,7 +42,8 @@ final class UpbitRequest {
   final boolean listSubscriptions;
   final List<Subscription> subscriptions;
 
-  private UpbitRequest(String ticket, String format, boolean list, List<Subscription> subscriptions) {
+  private UpbitRequest(
+      String ticket, String format, boolean list, List<Subscription> subscriptions) {
     this.ticket = ticket;
     this.format = format;
     this.listSubscriptions = list;
@@ -79,7 +80,8 @@ final class UpbitRequest {
       } else if (o.has("format")) {
         format = o.get("format").asText().toUpperCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-          throw new Invalid("INVALID_PARAM", "format " + o.get("format").asText() + " is not supported.");
+          throw new Invalid(
+              "INVALID_PARAM", "format " + o.get("format").asText() + " is not supported.");
         }
       } else if (o.has("method")) {
         if (!o.get("method").asText().equals("LIST_SUBSCRIPTIONS")) {
@@ -145,6 +147,10 @@ final class UpbitRequest {
   }
 
   static String error(String name, String message) {
-    return "{\"error\":{\"name\":\"" + name + "\",\"message\":" + io.tickwire.sim.json.Json.quote(message) + "}}";
+    return "{\"error\":{\"name\":\""
+        + name
+        + "\",\"message\":"
+        + io.tickwire.sim.json.Json.quote(message)
+        + "}}";
   }
 }

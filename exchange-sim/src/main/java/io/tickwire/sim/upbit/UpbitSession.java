@@ -12,8 +12,8 @@ import io.tickwire.sim.model.MarketModel;
 import io.tickwire.sim.model.SimInstrument;
 import io.tickwire.sim.model.Units;
 import io.tickwire.sim.server.FaultState;
-import io.tickwire.sim.server.RawFrame;
 import io.tickwire.sim.server.RateWindow;
+import io.tickwire.sim.server.RawFrame;
 import io.tickwire.sim.server.StreamHub;
 import io.tickwire.sim.server.WsSession;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +66,10 @@ final class UpbitSession extends WsSession {
     this.payloads = payloads;
     this.privateEndpoint = privateEndpoint;
     this.account = account;
-    this.perSecond = new RateWindow(config.upbitLimits().requestsPerSecond(), TimeUnit.SECONDS.toNanos(1));
-    this.perMinute = new RateWindow(config.upbitLimits().requestsPerMinute(), TimeUnit.MINUTES.toNanos(1));
+    this.perSecond =
+        new RateWindow(config.upbitLimits().requestsPerSecond(), TimeUnit.SECONDS.toNanos(1));
+    this.perMinute =
+        new RateWindow(config.upbitLimits().requestsPerMinute(), TimeUnit.MINUTES.toNanos(1));
   }
 
   @Override
@@ -192,7 +194,10 @@ final class UpbitSession extends WsSession {
       }
       case "trade" -> {
         key = "trade:" + market;
-        snapshot = i.tape().isEmpty() ? null : payloads.trade(i, i.tape().get(i.tape().lastId()), "SNAPSHOT");
+        snapshot =
+            i.tape().isEmpty()
+                ? null
+                : payloads.trade(i, i.tape().get(i.tape().lastId()), "SNAPSHOT");
       }
       case "orderbook" -> {
         long level;
@@ -259,7 +264,9 @@ final class UpbitSession extends WsSession {
     boolean list = format.endsWith("_LIST");
     byte[] body;
     if (message instanceof UpbitMessage m) {
-      if (m.stream().startsWith("myOrder:") && !myOrderCodes.isEmpty() && !myOrderCodes.contains(m.symbol())) {
+      if (m.stream().startsWith("myOrder:")
+          && !myOrderCodes.isEmpty()
+          && !myOrderCodes.contains(m.symbol())) {
         return null;
       }
       body = m.bytes(simple);

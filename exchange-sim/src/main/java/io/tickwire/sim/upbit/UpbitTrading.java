@@ -25,13 +25,14 @@ import java.util.UUID;
 /**
  * Upbit accounts and orders ({@code limit}, {@code price}: market buy for an amount of KRW, {@code
  * market}: market sell of a volume). Orders take liquidity from the simulated book; what rests
- * fills when the market trades through it. Each change is pushed to the account's private
- * WebSocket streams as {@code myOrder} and {@code myAsset}. Market thread only.
+ * fills when the market trades through it. Each change is pushed to the account's private WebSocket
+ * streams as {@code myOrder} and {@code myAsset}. Market thread only.
  */
 final class UpbitTrading {
 
   static final BigDecimal FEE = new BigDecimal("0.0005");
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   private final MarketModel model;
   private final StreamHub hub;
@@ -76,7 +77,15 @@ final class UpbitTrading {
     int trades;
     String state = "wait";
 
-    Order(AccountSpec account, SimInstrument i, boolean bid, String ordType, long price, BigDecimal amount, long volume, long time) {
+    Order(
+        AccountSpec account,
+        SimInstrument i,
+        boolean bid,
+        String ordType,
+        long price,
+        BigDecimal amount,
+        long volume,
+        long time) {
       this.account = account;
       this.instrument = i;
       this.bid = bid;
@@ -167,7 +176,8 @@ final class UpbitTrading {
     }
     Order o = new Order(account, i, bid, ordType, price, amount, volume, now);
     o.locked = lock;
-    o.reservedFee = bid ? lock.subtract(amount != null ? amount : i.quote(price, volume)) : BigDecimal.ZERO;
+    o.reservedFee =
+        bid ? lock.subtract(amount != null ? amount : i.quote(price, volume)) : BigDecimal.ZERO;
     orders.put(o.uuid, o);
     String accepted = orderJson(o);
     long limit = ordType.equals("limit") ? price : bid ? Long.MAX_VALUE : 0;
@@ -217,7 +227,8 @@ final class UpbitTrading {
   /** Ends an order ({@code done} or {@code cancel}) and returns what stayed locked. */
   private void finish(Order o, String state, long time) {
     if (o.locked.signum() > 0) {
-      wallet(o.account).unlock(o.bid ? o.instrument.spec().quote() : o.instrument.spec().base(), o.locked);
+      wallet(o.account)
+          .unlock(o.bid ? o.instrument.spec().quote() : o.instrument.spec().base(), o.locked);
       o.locked = BigDecimal.ZERO;
     }
     o.state = state;
@@ -280,7 +291,9 @@ final class UpbitTrading {
     }
     j.str("state", o.state)
         .str("market", i.symbol())
-        .str("created_at", ISO.format(Instant.ofEpochMilli(o.created).atOffset(ZoneOffset.ofHours(9))));
+        .str(
+            "created_at",
+            ISO.format(Instant.ofEpochMilli(o.created).atOffset(ZoneOffset.ofHours(9))));
     if (o.volume > 0) {
       j.str("volume", plain(Units.toDecimal(o.volume, i.qtyDecimals())))
           .str("remaining_volume", plain(Units.toDecimal(o.remaining(), i.qtyDecimals())));
@@ -303,7 +316,8 @@ final class UpbitTrading {
 
   // ---- events ----------------------------------------------------------------------------------
 
-  private void myOrder(Order o, String tradeUuid, long qty, long price, BigDecimal fee, boolean maker, long time) {
+  private void myOrder(
+      Order o, String tradeUuid, long qty, long price, BigDecimal fee, boolean maker, long time) {
     SimInstrument i = o.instrument;
     int pd = i.priceDecimals();
     int qd = i.qtyDecimals();
@@ -311,7 +325,8 @@ final class UpbitTrading {
     String avg =
         o.executed == 0
             ? "0"
-            : payloads.num(o.funds.divide(Units.toDecimal(o.executed, qd), pd + 4, RoundingMode.HALF_UP));
+            : payloads.num(
+                o.funds.divide(Units.toDecimal(o.executed, qd), pd + 4, RoundingMode.HALF_UP));
     String orderPrice =
         o.priceAmount != null ? payloads.num(o.priceAmount) : payloads.num(o.price, pd);
     UpbitMessage m =
@@ -330,7 +345,10 @@ final class UpbitTrading {
             .raw("executed_volume", "ev", payloads.num(o.executed, qd))
             .num("trades_count", "tc", o.trades)
             .raw("reserved_fee", "rsf", payloads.num(o.reservedFee))
-            .raw("remaining_fee", "rmf", payloads.num(o.reservedFee.subtract(o.paidFee).max(BigDecimal.ZERO)))
+            .raw(
+                "remaining_fee",
+                "rmf",
+                payloads.num(o.reservedFee.subtract(o.paidFee).max(BigDecimal.ZERO)))
             .raw("paid_fee", "pf", payloads.num(o.paidFee))
             .raw("locked", "l", payloads.num(o.locked))
             .raw("executed_funds", "ef", payloads.num(o.funds))
@@ -362,8 +380,21 @@ final class UpbitTrading {
       String cu = Json.quote(currency);
       String b = payloads.num(w.free(currency));
       String l = payloads.num(w.locked(currency));
-      full.append("{\"currency\":").append(cu).append(",\"balance\":").append(b).append(",\"locked\":").append(l).append('}');
-      simple.append("{\"cu\":").append(cu).append(",\"b\":").append(b).append(",\"l\":").append(l).append('}');
+      full.append("{\"currency\":")
+          .append(cu)
+          .append(",\"balance\":")
+          .append(b)
+          .append(",\"locked\":")
+          .append(l)
+          .append('}');
+      simple
+          .append("{\"cu\":")
+          .append(cu)
+          .append(",\"b\":")
+          .append(b)
+          .append(",\"l\":")
+          .append(l)
+          .append('}');
     }
     UpbitMessage m =
         new UpbitMessage.Builder("myAsset:" + account.apiKey(), null)
@@ -395,7 +426,8 @@ final class UpbitTrading {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new UpbitError(400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + ".");
+      throw new UpbitError(
+          400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + ".");
     }
   }
 
@@ -405,10 +437,12 @@ final class UpbitTrading {
     try {
       units = Units.parse(d, decimals);
     } catch (IllegalArgumentException e) {
-      throw new UpbitError(400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + " unit.");
+      throw new UpbitError(
+          400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + " unit.");
     }
     if (units % step != 0) {
-      throw new UpbitError(400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + " unit.");
+      throw new UpbitError(
+          400, "invalid_" + name + "_" + (bid ? "bid" : "ask"), "Invalid " + name + " unit.");
     }
     return units;
   }

@@ -62,7 +62,8 @@ public final class UpbitVenue implements WsEndpoint {
   private final WindowLimiter quotation;
   private final WindowLimiter connections;
 
-  public UpbitVenue(SimConfig config, StreamHub hub, FaultState faults, MarketModel model, UpbitFeed feed) {
+  public UpbitVenue(
+      SimConfig config, StreamHub hub, FaultState faults, MarketModel model, UpbitFeed feed) {
     this.config = config;
     this.model = model;
     this.hub = hub;
@@ -71,9 +72,14 @@ public final class UpbitVenue implements WsEndpoint {
     this.jwt = new UpbitJwt(config);
     this.trading = new UpbitTrading(model, hub, payloads, config.seed());
     var r = config.restLimits();
-    this.quotation = new WindowLimiter(r.upbitPerSecond(), Duration.ofSeconds(1), r.banAfter(), r.banDuration());
+    this.quotation =
+        new WindowLimiter(r.upbitPerSecond(), Duration.ofSeconds(1), r.banAfter(), r.banDuration());
     this.connections =
-        new WindowLimiter(config.upbitLimits().connectionsPerSecond(), Duration.ofSeconds(1), r.banAfter(), r.banDuration());
+        new WindowLimiter(
+            config.upbitLimits().connectionsPerSecond(),
+            Duration.ofSeconds(1),
+            r.banAfter(),
+            r.banDuration());
   }
 
   // ---- WebSocket -------------------------------------------------------------------------------
@@ -98,7 +104,8 @@ public final class UpbitVenue implements WsEndpoint {
         account = null; // requests for private types then get INVALID_AUTH
       }
     }
-    return new UpbitSession(id, r.path(), r.remoteIp(), config, faults, model, hub, payloads, privateEndpoint, account);
+    return new UpbitSession(
+        id, r.path(), r.remoteIp(), config, faults, model, hub, payloads, privateEndpoint, account);
   }
 
   // ---- REST ------------------------------------------------------------------------------------
@@ -124,7 +131,10 @@ public final class UpbitVenue implements WsEndpoint {
       return done(limited(injected.status(), injected.retryAfter().toSeconds()));
     }
     String endpoint = r.method().name() + " " + r.path();
-    boolean exchange = endpoint.startsWith("POST /v1/orders") || r.path().equals("/v1/order") || r.path().equals("/v1/accounts");
+    boolean exchange =
+        endpoint.startsWith("POST /v1/orders")
+            || r.path().equals("/v1/order")
+            || r.path().equals("/v1/accounts");
     WindowLimiter.Verdict v = quotation.charge(r.remoteIp() + (exchange ? "/exchange" : ""), 1);
     if (!v.allowed()) {
       return done(limited(v.status(), v.retryAfterSeconds()));
@@ -139,7 +149,8 @@ public final class UpbitVenue implements WsEndpoint {
     try {
       response =
           switch (endpoint) {
-            case "GET /v1/market/all" -> market(() -> marketAll("true".equals(p.get("is_details"))));
+            case "GET /v1/market/all" ->
+                market(() -> marketAll("true".equals(p.get("is_details"))));
             case "GET /v1/trades/ticks" -> market(() -> ticks(p));
             case "GET /v1/orderbook" -> market(() -> orderbook(p));
             case "GET /v1/ticker" -> market(() -> ticker(p));
@@ -196,7 +207,9 @@ public final class UpbitVenue implements WsEndpoint {
         throw new UpbitError(400, "invalid_parameter", "The body is not valid JSON.");
       }
     } else if (!body.isEmpty()) {
-      new QueryStringDecoder(body, false).parameters().forEach((k, v) -> p.put(k, v.isEmpty() ? "" : v.get(0)));
+      new QueryStringDecoder(body, false)
+          .parameters()
+          .forEach((k, v) -> p.put(k, v.isEmpty() ? "" : v.get(0)));
     }
     return p;
   }
@@ -244,7 +257,8 @@ public final class UpbitVenue implements WsEndpoint {
         HttpResponses.json(
             status,
             status == 418
-                ? UpbitRequest.error("too_many_requests", "Too many requests: this IP is blocked for a while.")
+                ? UpbitRequest.error(
+                    "too_many_requests", "Too many requests: this IP is blocked for a while.")
                 : UpbitRequest.error("too_many_requests", "Too many API requests."));
     r.headers().set("Retry-After", Long.toString(retryAfter));
     return r;
@@ -261,8 +275,12 @@ public final class UpbitVenue implements WsEndpoint {
   private String marketAll(boolean details) {
     Json arr = Json.array();
     for (SimInstrument i : model.instruments(Venue.UPBIT)) {
-      String[] names = NAMES.getOrDefault(i.spec().base(), new String[] {i.spec().base(), i.spec().base()});
-      arr.beginObject().str("market", i.symbol()).str("korean_name", names[0]).str("english_name", names[1]);
+      String[] names =
+          NAMES.getOrDefault(i.spec().base(), new String[] {i.spec().base(), i.spec().base()});
+      arr.beginObject()
+          .str("market", i.symbol())
+          .str("korean_name", names[0])
+          .str("english_name", names[1]);
       if (details) {
         arr.beginObject("market_event").bool("warning", false);
         arr.beginObject("caution")
@@ -291,8 +309,13 @@ public final class UpbitVenue implements WsEndpoint {
     for (TradeTape.Entry e : rows) {
       arr.beginObject()
           .str("market", i.symbol())
-          .str("trade_date_utc", UpbitPayloads.format(DateTimeFormatter.ISO_LOCAL_DATE, e.time(), ZoneOffset.UTC))
-          .str("trade_time_utc", UpbitPayloads.format(DateTimeFormatter.ofPattern("HH:mm:ss"), e.time(), ZoneOffset.UTC))
+          .str(
+              "trade_date_utc",
+              UpbitPayloads.format(DateTimeFormatter.ISO_LOCAL_DATE, e.time(), ZoneOffset.UTC))
+          .str(
+              "trade_time_utc",
+              UpbitPayloads.format(
+                  DateTimeFormatter.ofPattern("HH:mm:ss"), e.time(), ZoneOffset.UTC))
           .num("timestamp", e.time())
           .numRaw("trade_price", payloads.num(e.price(), pd))
           .numRaw("trade_volume", payloads.num(e.qty(), qd))
@@ -355,7 +378,8 @@ public final class UpbitVenue implements WsEndpoint {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new UpbitError(400, "invalid_parameter", name + " must be within " + min + ".." + max + ".");
+      throw new UpbitError(
+          400, "invalid_parameter", name + " must be within " + min + ".." + max + ".");
     }
   }
 

@@ -20,7 +20,9 @@ class BinanceAuthTest {
       "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559";
 
   private final SimConfig config =
-      SimConfig.builder().accounts(java.util.List.of(new AccountSpec(API_KEY, SECRET, Map.of()))).build();
+      SimConfig.builder()
+          .accounts(java.util.List.of(new AccountSpec(API_KEY, SECRET, Map.of())))
+          .build();
 
   @Test
   void restExampleSignsToTheDocumentedSignature() {
@@ -51,7 +53,8 @@ class BinanceAuthTest {
 
     assertThat(payload)
         .isEqualTo(
-            "apiKey=" + API_KEY
+            "apiKey="
+                + API_KEY
                 + "&price=52000.00&quantity=0.01000000&recvWindow=100&side=SELL&symbol=BTCUSDT"
                 + "&timeInForce=GTC&timestamp=1645423376532&type=LIMIT");
     assertThat(BinanceAuth.hmacSha256(SECRET, payload))
@@ -71,19 +74,26 @@ class BinanceAuthTest {
     BinanceAuth auth = new BinanceAuth(config, new SimClock(now, 1, true));
     String query = "symbol=BTCUSDT&side=BUY&timestamp=" + now;
     String good = BinanceAuth.hmacSha256(SECRET, query);
-    Map<String, String> params = new LinkedHashMap<>(Map.of("timestamp", Long.toString(now), "signature", good));
+    Map<String, String> params =
+        new LinkedHashMap<>(Map.of("timestamp", Long.toString(now), "signature", good));
 
-    assertThat(auth.verifyRest(API_KEY, query + "&signature=" + good, "", params).apiKey()).isEqualTo(API_KEY);
-    assertThat(auth.verifyRest(API_KEY, query + "&signature=" + good.toUpperCase(), "", params).apiKey())
+    assertThat(auth.verifyRest(API_KEY, query + "&signature=" + good, "", params).apiKey())
+        .isEqualTo(API_KEY);
+    assertThat(
+            auth.verifyRest(API_KEY, query + "&signature=" + good.toUpperCase(), "", params)
+                .apiKey())
         .isEqualTo(API_KEY);
 
     params.put("signature", "00" + good.substring(2));
-    assertThatThrownBy(() -> auth.verifyRest(API_KEY, query + "&signature=00" + good.substring(2), "", params))
+    assertThatThrownBy(
+            () -> auth.verifyRest(API_KEY, query + "&signature=00" + good.substring(2), "", params))
         .isInstanceOfSatisfying(
             BinanceError.class,
             e -> {
               assertThat(e.code).isEqualTo(-1022);
-              assertThat(e.json()).isEqualTo("{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
+              assertThat(e.json())
+                  .isEqualTo(
+                      "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
             });
   }
 
@@ -96,7 +106,8 @@ class BinanceAuthTest {
     String signature = BinanceAuth.hmacSha256(SECRET, query + body);
     Map<String, String> params = Map.of("timestamp", Long.toString(now), "signature", signature);
 
-    assertThat(auth.verifyRest(API_KEY, query, body + "&signature=" + signature, params).apiKey()).isEqualTo(API_KEY);
+    assertThat(auth.verifyRest(API_KEY, query, body + "&signature=" + signature, params).apiKey())
+        .isEqualTo(API_KEY);
   }
 
   @Test

@@ -14,7 +14,9 @@ class BinanceControlTest {
 
   @Test
   void subscribeParsesStreamsAndTheId() {
-    var r = parse("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\",\"btcusdt@depth\"],\"id\":1}");
+    var r =
+        parse(
+            "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\",\"btcusdt@depth\"],\"id\":1}");
 
     assertThat(r.error()).isNull();
     assertThat(r.method()).isEqualTo(BinanceControl.Method.SUBSCRIBE);
@@ -26,7 +28,8 @@ class BinanceControlTest {
   void idsMayBeIntegersStringsOrNull() {
     assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":-9223372036854775808}").id())
         .isEqualTo("-9223372036854775808");
-    assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"abc123\"}").id()).isEqualTo("\"abc123\"");
+    assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"abc123\"}").id())
+        .isEqualTo("\"abc123\"");
     assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":null}").id()).isEqualTo("null");
     assertThat(BinanceControl.list(List.of("btcusdt@aggTrade"), "3"))
         .isEqualTo("{\"result\":[\"btcusdt@aggTrade\"],\"id\":3}");
@@ -34,10 +37,13 @@ class BinanceControlTest {
 
   @Test
   void badIdsAreRefused() {
-    String expected = "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\"}";
+    String expected =
+        "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\"}";
     assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1.5}").error()).isEqualTo(expected);
-    assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"has space\"}").error()).isEqualTo(expected);
-    assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"" + "a".repeat(37) + "\"}").error())
+    assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"has space\"}").error())
+        .isEqualTo(expected);
+    assertThat(
+            parse("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"" + "a".repeat(37) + "\"}").error())
         .isEqualTo(expected);
     assertThat(parse("{\"method\":\"LIST_SUBSCRIPTIONS\"}").error()).isEqualTo(expected);
   }
@@ -48,7 +54,8 @@ class BinanceControlTest {
     assertThat(set.error()).isNull();
     assertThat(set.value()).isTrue();
     assertThat(BinanceControl.result("true", "2")).isEqualTo("{\"result\":true,\"id\":2}");
-    assertThat(parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":2}").error()).isNull();
+    assertThat(parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":2}").error())
+        .isNull();
   }
 
   @Test
@@ -57,15 +64,20 @@ class BinanceControlTest {
         .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":5}");
     assertThat(parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"colour\"],\"id\":\"x\"}").error())
         .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":\"x\"}");
-    assertThat(parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",\"yes\"],\"id\":5}").error())
+    assertThat(
+            parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",\"yes\"],\"id\":5}")
+                .error())
         .isEqualTo("{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}");
     assertThat(parse("{\"method\":\"SET_PROPERTY\",\"params\":[1,true],\"id\":5}").error())
         .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: property name must be a string\"}");
     assertThat(parse("{\"method\":\"GET_PROPERTY\",\"id\":5}").error())
         .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: property name must be a string\"}");
-    assertThat(parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true,1],\"id\":5}").error())
+    assertThat(
+            parse("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true,1],\"id\":5}")
+                .error())
         .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
-    assertThat(parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\",true],\"id\":5}").error())
+    assertThat(
+            parse("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\",true],\"id\":5}").error())
         .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
   }
 
@@ -90,6 +102,7 @@ class BinanceControlTest {
                 + "\"}");
     assertThat(parse("hello").error())
         .isEqualTo("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\"}");
-    assertThat(parse("{\"method\":").error()).startsWith("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column ");
+    assertThat(parse("{\"method\":").error())
+        .startsWith("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column ");
   }
 }

@@ -46,14 +46,17 @@ class BinanceRestIT {
 
   @Test
   void serverTimeIsTheSimulatedClock() throws Exception {
-    assertThat(json(http.get("/api/v3/time")).get("serverTime").asLong()).isEqualTo(sim.market().now());
-    assertThat(http.get("/fapi/v1/time").body()).isEqualTo("{\"serverTime\":" + sim.market().now() + "}");
+    assertThat(json(http.get("/api/v3/time")).get("serverTime").asLong())
+        .isEqualTo(sim.market().now());
+    assertThat(http.get("/fapi/v1/time").body())
+        .isEqualTo("{\"serverTime\":" + sim.market().now() + "}");
     assertThat(http.get("/api/v3/ping").body()).isEqualTo("{}");
   }
 
   @Test
   void exchangeInfoListsSymbolsWithTheirFilters() throws Exception {
-    JsonNode spot = json(http.get("/api/v3/exchangeInfo?symbols=%5B%22BTCUSDT%22,%22XRPUSDT%22%5D"));
+    JsonNode spot =
+        json(http.get("/api/v3/exchangeInfo?symbols=%5B%22BTCUSDT%22,%22XRPUSDT%22%5D"));
     assertThat(spot.get("symbols")).hasSize(2);
     JsonNode btc = spot.get("symbols").get(0);
     assertThat(btc.get("symbol").asText()).isEqualTo("BTCUSDT");
@@ -78,17 +81,24 @@ class BinanceRestIT {
     assertThat(recent.get(4).get("a").asLong()).isEqualTo(last);
 
     long from = last - 300;
-    JsonNode page = json(http.get("/fapi/v1/aggTrades?symbol=BTCUSDT&fromId=" + (sim.market().lastAggTradeId(Venue.BINANCE_USDM, "BTCUSDT") - 300) + "&limit=1000"));
+    JsonNode page =
+        json(
+            http.get(
+                "/fapi/v1/aggTrades?symbol=BTCUSDT&fromId="
+                    + (sim.market().lastAggTradeId(Venue.BINANCE_USDM, "BTCUSDT") - 300)
+                    + "&limit=1000"));
     assertThat(page).hasSize(301);
     for (int i = 1; i < page.size(); i++) {
       assertThat(page.get(i).get("a").asLong()).isEqualTo(page.get(i - 1).get("a").asLong() + 1);
       assertThat(page.get(i).get("f").asLong()).isEqualTo(page.get(i - 1).get("l").asLong() + 1);
       assertThat(page.get(i).has("M")).isFalse();
     }
-    JsonNode spotPage = json(http.get("/api/v3/aggTrades?symbol=BTCUSDT&fromId=" + from + "&limit=3"));
+    JsonNode spotPage =
+        json(http.get("/api/v3/aggTrades?symbol=BTCUSDT&fromId=" + from + "&limit=3"));
     assertThat(spotPage.get(0).get("a").asLong()).isEqualTo(from);
     assertThat(spotPage.get(0).toString())
-        .matches("\\{\"a\":\\d+,\"p\":\"\\d+\\.\\d{8}\",\"q\":\"\\d+\\.\\d{8}\",\"f\":\\d+,\"l\":\\d+,\"T\":\\d{13},\"m\":(true|false),\"M\":true\\}");
+        .matches(
+            "\\{\"a\":\\d+,\"p\":\"\\d+\\.\\d{8}\",\"q\":\"\\d+\\.\\d{8}\",\"f\":\\d+,\"l\":\\d+,\"T\":\\d{13},\"m\":(true|false),\"M\":true\\}");
   }
 
   @Test
@@ -96,7 +106,8 @@ class BinanceRestIT {
     JsonNode klines = json(http.get("/api/v3/klines?symbol=ETHUSDT&interval=1m&limit=3"));
     assertThat(klines).hasSize(3);
     assertThat(klines.get(1).get(0).asLong()).isEqualTo(klines.get(0).get(6).asLong() + 1);
-    assertThat(klines.get(2).get(0).asLong()).isEqualTo(Instant.parse("2026-03-01T00:03:00Z").toEpochMilli());
+    assertThat(klines.get(2).get(0).asLong())
+        .isEqualTo(Instant.parse("2026-03-01T00:03:00Z").toEpochMilli());
     assertThat(http.get("/api/v3/klines?symbol=ETHUSDT&interval=7m").body())
         .isEqualTo("{\"code\":-1120,\"msg\":\"Invalid interval.\"}");
   }
@@ -108,7 +119,8 @@ class BinanceRestIT {
         ExchangeSim.start(
             SimConfig.builder()
                 .autoAdvance(false)
-                .restLimits(new RestLimits(60, 30, Duration.ofHours(1), 10, 2, Duration.ofMinutes(2)))
+                .restLimits(
+                    new RestLimits(60, 30, Duration.ofHours(1), 10, 2, Duration.ofMinutes(2)))
                 .build())) {
       overTheLimit(new Http(limited));
     }
@@ -134,7 +146,8 @@ class BinanceRestIT {
     HttpResponse<String> banned = http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=5");
     assertThat(banned.statusCode()).isEqualTo(418);
     assertThat(banned.body()).contains("\"code\":-1003").contains("IP banned until");
-    assertThat(Long.parseLong(banned.headers().firstValue("Retry-After").orElseThrow())).isEqualTo(120);
+    assertThat(Long.parseLong(banned.headers().firstValue("Retry-After").orElseThrow()))
+        .isEqualTo(120);
     // spot counts its own weight
     assertThat(http.get("/api/v3/depth?symbol=BTCUSDT&limit=5").statusCode()).isEqualTo(200);
   }
@@ -142,7 +155,8 @@ class BinanceRestIT {
   @Test
   void unknownEndpointsAndMissingParameters() {
     assertThat(http.get("/api/v3/depth").body())
-        .isEqualTo("{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
+        .isEqualTo(
+            "{\"code\":-1102,\"msg\":\"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.\"}");
     assertThat(http.get("/api/v3/nothing").statusCode()).isEqualTo(404);
   }
 }

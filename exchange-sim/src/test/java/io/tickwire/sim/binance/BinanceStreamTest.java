@@ -24,7 +24,9 @@ class BinanceStreamTest {
     assertThat(spot("btcusdt@depth").speedMs()).isEqualTo(1000);
     assertThat(spot("btcusdt@depth@100ms").speedMs()).isEqualTo(100);
     assertThat(spot("btcusdt@depth20@100ms"))
-        .isEqualTo(new BinanceStream("btcusdt@depth20@100ms", Channel.PARTIAL_DEPTH, "btcusdt", null, 20, 100));
+        .isEqualTo(
+            new BinanceStream(
+                "btcusdt@depth20@100ms", Channel.PARTIAL_DEPTH, "btcusdt", null, 20, 100));
     assertThat(spot("btcusdt@kline_1s").interval()).isEqualTo("1s");
     assertThat(spot("btcusdt@kline_1M").interval()).isEqualTo("1M");
     assertThat(spot("!miniTicker@arr").channel()).isEqualTo(Channel.ALL_MINI_TICKER);

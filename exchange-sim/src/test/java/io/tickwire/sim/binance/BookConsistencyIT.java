@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A REST snapshot agrees exactly with the deltas around it: a local book built by the venue's
- * documented procedure (spot: {@code U <= lastUpdateId+1 <= u}; USD-M: {@code U <= lastUpdateId
- * <= u} then the {@code pu} chain) equals a later snapshot level for level.
+ * documented procedure (spot: {@code U <= lastUpdateId+1 <= u}; USD-M: {@code U <= lastUpdateId <=
+ * u} then the {@code pu} chain) equals a later snapshot level for level.
  */
 class BookConsistencyIT {
 
@@ -35,7 +35,10 @@ class BookConsistencyIT {
   static void start() {
     sim =
         ExchangeSim.start(
-            SimConfig.builder().autoAdvance(false).startTime(Instant.parse("2026-02-01T00:00:00Z")).build());
+            SimConfig.builder()
+                .autoAdvance(false)
+                .startTime(Instant.parse("2026-02-01T00:00:00Z"))
+                .build());
   }
 
   @AfterAll
@@ -52,8 +55,16 @@ class BookConsistencyIT {
     static LocalBook of(JsonNode snapshot) {
       LocalBook b = new LocalBook();
       b.lastUpdateId = snapshot.get("lastUpdateId").asLong();
-      snapshot.get("bids").forEach(l -> b.bids.put(new BigDecimal(l.get(0).asText()), new BigDecimal(l.get(1).asText())));
-      snapshot.get("asks").forEach(l -> b.asks.put(new BigDecimal(l.get(0).asText()), new BigDecimal(l.get(1).asText())));
+      snapshot
+          .get("bids")
+          .forEach(
+              l ->
+                  b.bids.put(new BigDecimal(l.get(0).asText()), new BigDecimal(l.get(1).asText())));
+      snapshot
+          .get("asks")
+          .forEach(
+              l ->
+                  b.asks.put(new BigDecimal(l.get(0).asText()), new BigDecimal(l.get(1).asText())));
       return b;
     }
 
@@ -91,7 +102,8 @@ class BookConsistencyIT {
       sim.market().advance(Duration.ofSeconds(2));
       JsonNode snapshot = JSON.readTree(http.get("/api/v3/depth?symbol=ETHUSDT&limit=5000").body());
       sim.market().advance(Duration.ofSeconds(3));
-      List<JsonNode> buffered = events(ws, sim.market().lastUpdateId(Venue.BINANCE_SPOT, "ETHUSDT"));
+      List<JsonNode> buffered =
+          events(ws, sim.market().lastUpdateId(Venue.BINANCE_SPOT, "ETHUSDT"));
 
       LocalBook book = LocalBook.of(snapshot);
       assertThat(buffered.get(0).get("U").asLong()).isLessThanOrEqualTo(book.lastUpdateId);
@@ -109,7 +121,8 @@ class BookConsistencyIT {
         book.apply(e);
       }
 
-      LocalBook later = LocalBook.of(JSON.readTree(http.get("/api/v3/depth?symbol=ETHUSDT&limit=5000").body()));
+      LocalBook later =
+          LocalBook.of(JSON.readTree(http.get("/api/v3/depth?symbol=ETHUSDT&limit=5000").body()));
       assertThat(book.lastUpdateId).isEqualTo(later.lastUpdateId);
       assertThat(book.bids).isEqualTo(later.bids);
       assertThat(book.asks).isEqualTo(later.asks);
@@ -120,11 +133,14 @@ class BookConsistencyIT {
   @Test
   void usdmSnapshotPlusDiffsFollowTheFuturesRules() throws Exception {
     Http http = new Http(sim);
-    try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/public/ws/btcusdt@depth@100ms"))) {
+    try (WsClient ws =
+        WsClient.connect(URI.create(sim.wsBaseUrl() + "/public/ws/btcusdt@depth@100ms"))) {
       sim.market().advance(Duration.ofSeconds(2));
-      JsonNode snapshot = JSON.readTree(http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=1000").body());
+      JsonNode snapshot =
+          JSON.readTree(http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=1000").body());
       sim.market().advance(Duration.ofSeconds(3));
-      List<JsonNode> buffered = events(ws, sim.market().lastUpdateId(Venue.BINANCE_USDM, "BTCUSDT"));
+      List<JsonNode> buffered =
+          events(ws, sim.market().lastUpdateId(Venue.BINANCE_USDM, "BTCUSDT"));
 
       LocalBook book = LocalBook.of(snapshot);
       long snapshotId = book.lastUpdateId;
@@ -143,7 +159,8 @@ class BookConsistencyIT {
         previous = e;
       }
 
-      LocalBook later = LocalBook.of(JSON.readTree(http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=1000").body()));
+      LocalBook later =
+          LocalBook.of(JSON.readTree(http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=1000").body()));
       assertThat(book.lastUpdateId).isEqualTo(later.lastUpdateId);
       assertThat(book.bids).isEqualTo(later.bids);
       assertThat(book.asks).isEqualTo(later.asks);
@@ -157,7 +174,9 @@ class BookConsistencyIT {
     var book = sim.market().book(Venue.BINANCE_SPOT, "BNBUSDT", 5);
 
     assertThat(book.lastUpdateId()).isEqualTo(rest.get("lastUpdateId").asLong());
-    assertThat(book.bids().get(0).price()).isEqualByComparingTo(rest.get("bids").get(0).get(0).asText());
-    assertThat(book.asks().get(4).qty()).isEqualByComparingTo(rest.get("asks").get(4).get(1).asText());
+    assertThat(book.bids().get(0).price())
+        .isEqualByComparingTo(rest.get("bids").get(0).get(0).asText());
+    assertThat(book.asks().get(4).qty())
+        .isEqualByComparingTo(rest.get("asks").get(4).get(1).asText());
   }
 }

@@ -10,15 +10,14 @@ import io.tickwire.sim.client.WsClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY and GET_PROPERTY over the wire,
- * on a market that only moves when the test advances it, so "no more data" can be asserted.
+ * Live SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY and GET_PROPERTY over the wire, on
+ * a market that only moves when the test advances it, so "no more data" can be asserted.
  */
 class ControlMessagesIT {
 
@@ -40,22 +39,11 @@ class ControlMessagesIT {
     sim.close();
   }
 
-  /** Every text frame up to and including the reply with {@code id}. */
-  static List<String> until(WsClient ws, String id) {
-    List<String> seen = new ArrayList<>();
-    while (true) {
-      String t = ws.next(FramesAccess.WAIT).text();
-      seen.add(t);
-      if (t.endsWith(",\"id\":" + id + "}") || t.endsWith("\"id\":" + id + "}")) {
-        return seen;
-      }
-    }
-  }
-
   @Test
   void subscribeListUnsubscribe() {
     try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws"))) {
-      ws.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\",\"btcusdt@depth\"],\"id\":1}");
+      ws.sendText(
+          "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@aggTrade\",\"btcusdt@depth\"],\"id\":1}");
       assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"result\":null,\"id\":1}");
 
       ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":3}");
@@ -64,7 +52,7 @@ class ControlMessagesIT {
 
       sim.market().advance(Duration.ofSeconds(5));
       ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":4}");
-      List<String> data = until(ws, "4");
+      List<String> data = FramesAccess.untilReply(ws, "4");
       assertThat(data).anyMatch(t -> t.startsWith("{\"e\":\"aggTrade\""));
       assertThat(data).anyMatch(t -> t.startsWith("{\"e\":\"depthUpdate\""));
       data.stream()
@@ -75,10 +63,11 @@ class ControlMessagesIT {
       assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"result\":null,\"id\":312}");
       sim.market().advance(Duration.ofSeconds(5));
       ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"x1\"}");
-      List<String> after = until(ws, "\"x1\"");
+      List<String> after = FramesAccess.untilReply(ws, "\"x1\"");
       assertThat(after).noneMatch(t -> t.startsWith("{\"e\":\"aggTrade\""));
       assertThat(after).anyMatch(t -> t.startsWith("{\"e\":\"depthUpdate\""));
-      assertThat(after.get(after.size() - 1)).isEqualTo("{\"result\":[\"btcusdt@depth\"],\"id\":\"x1\"}");
+      assertThat(after.get(after.size() - 1))
+          .isEqualTo("{\"result\":[\"btcusdt@depth\"],\"id\":\"x1\"}");
     }
   }
 
@@ -94,7 +83,7 @@ class ControlMessagesIT {
 
       sim.market().advance(Duration.ofSeconds(5));
       ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":7}");
-      List<String> data = until(ws, "7");
+      List<String> data = FramesAccess.untilReply(ws, "7");
       assertThat(data.size()).isGreaterThan(1);
       data.subList(0, data.size() - 1)
           .forEach(t -> assertThat(FramesAccess.unwrap(t)[0]).isEqualTo("ethusdt@aggTrade"));
@@ -105,11 +94,14 @@ class ControlMessagesIT {
   void errorsAreTheDocumentedReplies() {
     try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/stream"))) {
       ws.sendText("{\"method\":\"SET_PROPERTY\",\"params\":[\"colour\",true],\"id\":5}");
-      assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":5}");
+      assertThat(ws.next(FramesAccess.WAIT).text())
+          .isEqualTo("{\"code\":0,\"msg\":\"Unknown property\",\"id\":5}");
       ws.sendText("{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",1],\"id\":5}");
-      assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}");
+      assertThat(ws.next(FramesAccess.WAIT).text())
+          .isEqualTo("{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}");
       ws.sendText("{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\",\"more\"],\"id\":5}");
-      assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
+      assertThat(ws.next(FramesAccess.WAIT).text())
+          .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
       ws.sendText("{\"method\":\"PUBLISH\",\"id\":1}");
       assertThat(ws.next(FramesAccess.WAIT).text())
           .isEqualTo(
@@ -117,9 +109,11 @@ class ControlMessagesIT {
                   + "`UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY` at line 1 column 19\"}");
       ws.sendText("{\"params\":[],\"id\":1}");
       assertThat(ws.next(FramesAccess.WAIT).text())
-          .isEqualTo("{\"code\":2,\"msg\":\"Invalid request: missing field `method` at line 1 column 20\"}");
+          .isEqualTo(
+              "{\"code\":2,\"msg\":\"Invalid request: missing field `method` at line 1 column 20\"}");
       ws.sendText("not json");
-      assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\"}");
+      assertThat(ws.next(FramesAccess.WAIT).text())
+          .isEqualTo("{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\"}");
       assertThat(ws.isOpen()).isTrue();
     }
   }
@@ -127,12 +121,14 @@ class ControlMessagesIT {
   @Test
   void streamsTheVenueDoesNotKnowAreAcceptedAndSilent() {
     try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws"))) {
-      ws.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@nothing\",\"!ticker@arr\",\"BTCUSDT@trade\"],\"id\":1}");
+      ws.sendText(
+          "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@nothing\",\"!ticker@arr\",\"BTCUSDT@trade\"],\"id\":1}");
       assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"result\":null,\"id\":1}");
       sim.market().advance(Duration.ofSeconds(3));
       ws.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":2}");
-      assertThat(until(ws, "2"))
-          .containsExactly("{\"result\":[\"btcusdt@nothing\",\"!ticker@arr\",\"BTCUSDT@trade\"],\"id\":2}");
+      assertThat(FramesAccess.untilReply(ws, "2"))
+          .containsExactly(
+              "{\"result\":[\"btcusdt@nothing\",\"!ticker@arr\",\"BTCUSDT@trade\"],\"id\":2}");
     }
   }
 }

@@ -38,7 +38,8 @@ class PublicPayloadsIT {
 
   private static void check(String path, Map<String, Pattern> shapes) {
     String streams = String.join("/", shapes.keySet());
-    try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + path + "?streams=" + streams))) {
+    try (WsClient ws =
+        WsClient.connect(URI.create(sim.wsBaseUrl() + path + "?streams=" + streams))) {
       io.tickwire.sim.FramesAccess.assertShapes(
           io.tickwire.sim.FramesAccess.firstOfEach(ws, shapes.keySet()), shapes);
     }
@@ -101,7 +102,9 @@ class PublicPayloadsIT {
     io.tickwire.sim.FramesAccess.assertShape(spot.body(), Shapes.SPOT_DEPTH_SNAPSHOT);
     assertThat(spot.headers().firstValue("X-MBX-USED-WEIGHT-1M")).hasValue("5");
     var usdm = http.get("/fapi/v1/depth?symbol=BTCUSDT&limit=5");
-    assertThat(usdm.body()).matches("\\{\"lastUpdateId\":\\d+,\"E\":\\d{13},\"T\":\\d{13},\"bids\":\\[.*\\],\"asks\":\\[.*\\]\\}");
+    assertThat(usdm.body())
+        .matches(
+            "\\{\"lastUpdateId\":\\d+,\"E\":\\d{13},\"T\":\\d{13},\"bids\":\\[.*\\],\"asks\":\\[.*\\]\\}");
     assertThat(usdm.headers().firstValue("X-MBX-USED-WEIGHT-1M")).hasValue("2");
   }
 }

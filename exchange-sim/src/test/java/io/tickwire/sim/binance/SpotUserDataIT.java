@@ -21,20 +21,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spot user data through the WebSocket API ({@code userDataStream.subscribe.signature}) and
- * signed REST orders that fill against the simulated book.
+ * Spot user data through the WebSocket API ({@code userDataStream.subscribe.signature}) and signed
+ * REST orders that fill against the simulated book.
  */
 class SpotUserDataIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final AccountSpec ACCOUNT =
-      new AccountSpec(BinanceAuthTest.API_KEY, BinanceAuthTest.SECRET, Map.of("USDT", "100000", "BTC", "1"));
+      new AccountSpec(
+          BinanceAuthTest.API_KEY, BinanceAuthTest.SECRET, Map.of("USDT", "100000", "BTC", "1"));
   static ExchangeSim sim;
   static Http http;
 
   @BeforeAll
   static void start() {
-    sim = ExchangeSim.start(SimConfig.builder().autoAdvance(false).accounts(List.of(ACCOUNT)).build());
+    sim =
+        ExchangeSim.start(
+            SimConfig.builder().autoAdvance(false).accounts(List.of(ACCOUNT)).build());
     http = new Http(sim);
   }
 
@@ -47,12 +50,20 @@ class SpotUserDataIT {
     long ts = System.currentTimeMillis();
     String payload = "apiKey=" + apiKey + "&timestamp=" + ts;
     String signature = BinanceAuth.hmacSha256(secret, payload);
-    return "{\"id\":\"" + id + "\",\"method\":\"userDataStream.subscribe.signature\",\"params\":{\"apiKey\":\""
-        + apiKey + "\",\"timestamp\":" + ts + ",\"signature\":\"" + signature + "\"}}";
+    return "{\"id\":\""
+        + id
+        + "\",\"method\":\"userDataStream.subscribe.signature\",\"params\":{\"apiKey\":\""
+        + apiKey
+        + "\",\"timestamp\":"
+        + ts
+        + ",\"signature\":\""
+        + signature
+        + "\"}}";
   }
 
   static WsClient subscribed() {
-    WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws-api/v3?returnRateLimits=false"));
+    WsClient ws =
+        WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws-api/v3?returnRateLimits=false"));
     ws.sendText(subscribeRequest("s1", ACCOUNT.apiKey(), ACCOUNT.secretKey()));
     assertThat(ws.next(FramesAccess.WAIT).text())
         .matches("\\{\"id\":\"s1\",\"status\":200,\"result\":\\{\"subscriptionId\":\\d+\\}\\}");
@@ -77,19 +88,24 @@ class SpotUserDataIT {
           .isEqualTo(
               "{\"id\":\"a\",\"status\":200,\"result\":{\"subscriptionId\":0},\"rateLimits\":[{\"rateLimitType\":"
                   + "\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000,\"count\":2}]}");
-      ws.sendText("{\"id\":7,\"method\":\"session.subscriptions\",\"params\":{\"returnRateLimits\":false}}");
+      ws.sendText(
+          "{\"id\":7,\"method\":\"session.subscriptions\",\"params\":{\"returnRateLimits\":false}}");
       assertThat(ws.next(FramesAccess.WAIT).text())
           .isEqualTo("{\"id\":7,\"status\":200,\"result\":[{\"subscriptionId\":0}]}");
-      ws.sendText("{\"id\":8,\"method\":\"userDataStream.unsubscribe\",\"params\":{\"returnRateLimits\":false}}");
+      ws.sendText(
+          "{\"id\":8,\"method\":\"userDataStream.unsubscribe\",\"params\":{\"returnRateLimits\":false}}");
       assertThat(ws.next(FramesAccess.WAIT).text())
-          .matches("\\{\"subscriptionId\":0,\"event\":\\{\"e\":\"eventStreamTerminated\",\"E\":\\d{13}\\}\\}");
-      assertThat(ws.next(FramesAccess.WAIT).text()).isEqualTo("{\"id\":8,\"status\":200,\"result\":{}}");
+          .matches(
+              "\\{\"subscriptionId\":0,\"event\":\\{\"e\":\"eventStreamTerminated\",\"E\":\\d{13}\\}\\}");
+      assertThat(ws.next(FramesAccess.WAIT).text())
+          .isEqualTo("{\"id\":8,\"status\":200,\"result\":{}}");
     }
   }
 
   @Test
   void wrongSignaturesAndKeysAreRejected() {
-    try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws-api/v3?returnRateLimits=false"))) {
+    try (WsClient ws =
+        WsClient.connect(URI.create(sim.wsBaseUrl() + "/ws-api/v3?returnRateLimits=false"))) {
       ws.sendText(subscribeRequest("bad", ACCOUNT.apiKey(), "not-the-secret"));
       assertThat(ws.next(FramesAccess.WAIT).text())
           .isEqualTo(
@@ -105,7 +121,11 @@ class SpotUserDataIT {
   void aMarketOrderFillsAndReportsEveryStep() throws Exception {
     try (WsClient ws = subscribed()) {
       HttpResponse<String> r =
-          http.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01000", ACCOUNT);
+          http.signed(
+              "POST",
+              "/api/v3/order",
+              "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01000",
+              ACCOUNT);
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode order = JSON.readTree(r.body());
       assertThat(order.get("status").asText()).isEqualTo("FILLED");
@@ -117,7 +137,8 @@ class SpotUserDataIT {
       assertThat(created.get("i").asLong()).isEqualTo(order.get("orderId").asLong());
       JsonNode trade = event(ws, "executionReport");
       assertThat(trade.get("x").asText()).isEqualTo("TRADE");
-      assertThat(trade.get("t").asLong()).isEqualTo(order.get("fills").get(0).get("tradeId").asLong());
+      assertThat(trade.get("t").asLong())
+          .isEqualTo(order.get("fills").get(0).get("tradeId").asLong());
       assertThat(trade.get("N").asText()).isEqualTo("BTC");
       assertThat(trade.toString())
           .matches(
@@ -142,8 +163,10 @@ class SpotUserDataIT {
     try (WsClient ws = subscribed()) {
       HttpResponse<String> r =
           http.signed(
-              "POST", "/api/v3/order",
-              "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.50000&price=" + price
+              "POST",
+              "/api/v3/order",
+              "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.50000&price="
+                  + price
                   + "&newClientOrderId=rest1&newOrderRespType=RESULT",
               ACCOUNT);
       JsonNode order = JSON.readTree(r.body());
@@ -171,31 +194,51 @@ class SpotUserDataIT {
   @Test
   void signaturesCoverThePercentEncodedPayload() {
     long ts = System.currentTimeMillis();
-    String encoded = "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.00100&newClientOrderId=my%20order&timestamp=" + ts;
+    String encoded =
+        "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.00100&newClientOrderId=my%20order&timestamp="
+            + ts;
     String decoded = encoded.replace("%20", " ");
 
     HttpResponse<String> wrong =
         http.send(
-            "POST", "/api/v3/order?" + encoded + "&signature=" + BinanceAuth.hmacSha256(ACCOUNT.secretKey(), decoded),
-            null, "X-MBX-APIKEY", ACCOUNT.apiKey());
+            "POST",
+            "/api/v3/order?"
+                + encoded
+                + "&signature="
+                + BinanceAuth.hmacSha256(ACCOUNT.secretKey(), decoded),
+            null,
+            "X-MBX-APIKEY",
+            ACCOUNT.apiKey());
     assertThat(wrong.statusCode()).isEqualTo(400);
-    assertThat(wrong.body()).isEqualTo("{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
+    assertThat(wrong.body())
+        .isEqualTo("{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
 
     HttpResponse<String> right =
         http.send(
-            "POST", "/api/v3/order?" + encoded + "&signature=" + BinanceAuth.hmacSha256(ACCOUNT.secretKey(), encoded),
-            null, "X-MBX-APIKEY", ACCOUNT.apiKey());
+            "POST",
+            "/api/v3/order?"
+                + encoded
+                + "&signature="
+                + BinanceAuth.hmacSha256(ACCOUNT.secretKey(), encoded),
+            null,
+            "X-MBX-APIKEY",
+            ACCOUNT.apiKey());
     assertThat(right.statusCode()).isEqualTo(200);
     assertThat(right.body()).contains("\"clientOrderId\":\"my order\"");
 
     // parameters may travel in the body: the signature covers query + body
     String query = "symbol=BTCUSDT";
-    String form = "side=SELL&type=MARKET&quantity=0.00100&newClientOrderId=in%2Fbody&timestamp=" + ts;
+    String form =
+        "side=SELL&type=MARKET&quantity=0.00100&newClientOrderId=in%2Fbody&timestamp=" + ts;
     HttpResponse<String> body =
         http.send(
-            "POST", "/api/v3/order?" + query,
+            "POST",
+            "/api/v3/order?" + query,
             form + "&signature=" + BinanceAuth.hmacSha256(ACCOUNT.secretKey(), query + form),
-            "X-MBX-APIKEY", ACCOUNT.apiKey(), "Content-Type", "application/x-www-form-urlencoded");
+            "X-MBX-APIKEY",
+            ACCOUNT.apiKey(),
+            "Content-Type",
+            "application/x-www-form-urlencoded");
     assertThat(body.statusCode()).isEqualTo(200);
     assertThat(body.body()).contains("\"clientOrderId\":\"in/body\"");
     assertThat(http.send("POST", "/api/v3/order?" + encoded, null).body())
@@ -207,14 +250,24 @@ class SpotUserDataIT {
     try (WsClient ws = subscribed()) {
       sim.deposit(ACCOUNT.apiKey(), Venue.BINANCE_SPOT, "ETH", new BigDecimal("2.5"));
       JsonNode update = event(ws, "balanceUpdate");
-      assertThat(update.toString()).matches("\\{\"e\":\"balanceUpdate\",\"E\":\\d{13},\"a\":\"ETH\",\"d\":\"2.50000000\",\"T\":\\d{13}\\}");
+      assertThat(update.toString())
+          .matches(
+              "\\{\"e\":\"balanceUpdate\",\"E\":\\d{13},\"a\":\"ETH\",\"d\":\"2.50000000\",\"T\":\\d{13}\\}");
       JsonNode position = event(ws, "outboundAccountPosition");
-      assertThat(position.get("B").get(0).toString()).isEqualTo("{\"a\":\"ETH\",\"f\":\"2.50000000\",\"l\":\"0.00000000\"}");
+      assertThat(position.get("B").get(0).toString())
+          .isEqualTo("{\"a\":\"ETH\",\"f\":\"2.50000000\",\"l\":\"0.00000000\"}");
     }
     HttpResponse<String> tooMuch =
-        http.signed("POST", "/api/v3/order", "symbol=ETHUSDT&side=SELL&type=MARKET&quantity=100.0000", ACCOUNT);
-    assertThat(tooMuch.body()).isEqualTo("{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}");
+        http.signed(
+            "POST",
+            "/api/v3/order",
+            "symbol=ETHUSDT&side=SELL&type=MARKET&quantity=100.0000",
+            ACCOUNT);
+    assertThat(tooMuch.body())
+        .isEqualTo(
+            "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}");
     HttpResponse<String> account = http.signed("GET", "/api/v3/account", "", ACCOUNT);
-    assertThat(account.body()).contains("{\"asset\":\"ETH\",\"free\":\"2.50000000\",\"locked\":\"0.00000000\"}");
+    assertThat(account.body())
+        .contains("{\"asset\":\"ETH\",\"free\":\"2.50000000\",\"locked\":\"0.00000000\"}");
   }
 }

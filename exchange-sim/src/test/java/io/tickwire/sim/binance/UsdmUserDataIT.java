@@ -39,7 +39,8 @@ class UsdmUserDataIT {
   }
 
   static String listenKey(AccountSpec account) throws Exception {
-    HttpResponse<String> r = http.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", account.apiKey());
+    HttpResponse<String> r =
+        http.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", account.apiKey());
     assertThat(r.statusCode()).isEqualTo(200);
     return JSON.readTree(r.body()).get("listenKey").asText();
   }
@@ -56,18 +57,27 @@ class UsdmUserDataIT {
   @Test
   void listenKeysAreCreatedKeptAliveAndDeleted() throws Exception {
     AccountSpec other = new AccountSpec("key-2", "secret-2", java.util.Map.of("USDT", "10"));
-    try (ExchangeSim own = ExchangeSim.start(SimConfig.builder().autoAdvance(false).addAccount(other).build())) {
+    try (ExchangeSim own =
+        ExchangeSim.start(SimConfig.builder().autoAdvance(false).addAccount(other).build())) {
       Http h = new Http(own);
-      String key = JSON.readTree(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body()).get("listenKey").asText();
+      String key =
+          JSON.readTree(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body())
+              .get("listenKey")
+              .asText();
       assertThat(key).hasSize(64);
       assertThat(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body())
           .isEqualTo("{\"listenKey\":\"" + key + "\"}");
-      assertThat(h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body()).isEqualTo("{}");
-      assertThat(h.send("DELETE", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body()).isEqualTo("{}");
-      HttpResponse<String> gone = h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2");
+      assertThat(h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body())
+          .isEqualTo("{}");
+      assertThat(h.send("DELETE", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2").body())
+          .isEqualTo("{}");
+      HttpResponse<String> gone =
+          h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-2");
       assertThat(gone.statusCode()).isEqualTo(400);
-      assertThat(gone.body()).isEqualTo("{\"code\":-1125,\"msg\":\"This listenKey does not exist.\"}");
-      assertThat(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "nobody").statusCode()).isEqualTo(401);
+      assertThat(gone.body())
+          .isEqualTo("{\"code\":-1125,\"msg\":\"This listenKey does not exist.\"}");
+      assertThat(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "nobody").statusCode())
+          .isEqualTo(401);
     }
   }
 
@@ -76,7 +86,11 @@ class UsdmUserDataIT {
     String key = listenKey(ACCOUNT);
     try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/private/ws/" + key))) {
       HttpResponse<String> r =
-          http.signed("POST", "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.010", ACCOUNT);
+          http.signed(
+              "POST",
+              "/fapi/v1/order",
+              "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.010",
+              ACCOUNT);
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode ack = JSON.readTree(r.body());
       assertThat(ack.get("status").asText()).isEqualTo("NEW");
@@ -103,7 +117,11 @@ class UsdmUserDataIT {
       assertThat(account.get("a").get("B").get(0).get("a").asText()).isEqualTo("USDT");
 
       // closing the position realises the profit or loss
-      http.signed("POST", "/fapi/v1/order", "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.010&newOrderRespType=RESULT", ACCOUNT);
+      http.signed(
+          "POST",
+          "/fapi/v1/order",
+          "symbol=BTCUSDT&side=SELL&type=MARKET&quantity=0.010&newOrderRespType=RESULT",
+          ACCOUNT);
       JsonNode close;
       do {
         close = event(ws, "ACCOUNT_UPDATE");
@@ -115,13 +133,15 @@ class UsdmUserDataIT {
   @Test
   void combinedPrivateStreamsAreWrappedWithTheKey() throws Exception {
     String key = listenKey(ACCOUNT);
-    try (WsClient ws = WsClient.connect(URI.create(sim.wsBaseUrl() + "/private/stream?streams=" + key))) {
+    try (WsClient ws =
+        WsClient.connect(URI.create(sim.wsBaseUrl() + "/private/stream?streams=" + key))) {
       sim.deposit(ACCOUNT.apiKey(), Venue.BINANCE_USDM, "USDT", new BigDecimal("5"));
       String[] frame = FramesAccess.unwrap(ws.next(FramesAccess.WAIT).text());
       assertThat(frame[0]).isEqualTo(key);
       assertThat(frame[1])
-          .matches("\\{\"e\":\"ACCOUNT_UPDATE\",\"E\":\\d{13},\"T\":\\d{13},\"a\":\\{\"m\":\"DEPOSIT\",\"B\":\\[\\{\"a\":\"USDT\","
-              + "\"wb\":\"[\\d.]+\",\"cw\":\"[\\d.]+\",\"bc\":\"5\"\\}\\],\"P\":\\[\\]\\}\\}");
+          .matches(
+              "\\{\"e\":\"ACCOUNT_UPDATE\",\"E\":\\d{13},\"T\":\\d{13},\"a\":\\{\"m\":\"DEPOSIT\",\"B\":\\[\\{\"a\":\"USDT\","
+                  + "\"wb\":\"[\\d.]+\",\"cw\":\"[\\d.]+\",\"bc\":\"5\"\\}\\],\"P\":\\[\\]\\}\\}");
     }
   }
 
@@ -129,15 +149,24 @@ class UsdmUserDataIT {
   void anExpiredKeyGetsListenKeyExpired() throws Exception {
     AccountSpec other = new AccountSpec("key-3", "secret-3", java.util.Map.of("USDT", "10"));
     try (ExchangeSim own =
-            ExchangeSim.start(
-                SimConfig.builder().autoAdvance(false).addAccount(other).listenKeyValidity(Duration.ofMillis(1500)).build())) {
+        ExchangeSim.start(
+            SimConfig.builder()
+                .autoAdvance(false)
+                .addAccount(other)
+                .listenKeyValidity(Duration.ofMillis(1500))
+                .build())) {
       Http h = new Http(own);
-      String key = JSON.readTree(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-3").body()).get("listenKey").asText();
+      String key =
+          JSON.readTree(h.send("POST", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-3").body())
+              .get("listenKey")
+              .asText();
       try (WsClient ws = WsClient.connect(URI.create(own.wsBaseUrl() + "/private/ws/" + key))) {
         assertThat(ws.next(FramesAccess.WAIT).text())
-            .matches("\\{\"e\":\"listenKeyExpired\",\"E\":\\d{13},\"listenKey\":\"" + key + "\"\\}");
+            .matches(
+                "\\{\"e\":\"listenKeyExpired\",\"E\":\\d{13},\"listenKey\":\"" + key + "\"\\}");
       }
-      assertThat(h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-3").statusCode()).isEqualTo(400);
+      assertThat(h.send("PUT", "/fapi/v1/listenKey", null, "X-MBX-APIKEY", "key-3").statusCode())
+          .isEqualTo(400);
     }
   }
 }

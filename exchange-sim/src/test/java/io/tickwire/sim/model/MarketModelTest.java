@@ -30,13 +30,28 @@ class MarketModelTest {
     public void trade(SimInstrument i, AggTrade t) {
       trades.add(t);
       tradesBy.computeIfAbsent(i.spec().key(), k -> new ArrayList<>()).add(t);
-      events.add(i.spec().key() + " trade " + t.aggId() + " " + t.firstTradeId() + "-" + t.lastTradeId()
-          + " " + t.fill());
+      events.add(
+          i.spec().key()
+              + " trade "
+              + t.aggId()
+              + " "
+              + t.firstTradeId()
+              + "-"
+              + t.lastTradeId()
+              + " "
+              + t.fill());
     }
 
     @Override
     public void bestChanged(SimInstrument i, long time) {
-      events.add(i.spec().key() + " best " + i.book().best(true) + "/" + i.book().best(false) + " @" + time);
+      events.add(
+          i.spec().key()
+              + " best "
+              + i.book().best(true)
+              + "/"
+              + i.book().best(false)
+              + " @"
+              + time);
     }
 
     @Override
@@ -54,7 +69,12 @@ class MarketModelTest {
 
   static MarketModel model(long seed, Recorder sink) {
     return new MarketModel(
-        SimConfig.defaultInstruments(), MarketParams.DEFAULT, seed, new SimClock(START, 1, false), 100, sink);
+        SimConfig.defaultInstruments(),
+        MarketParams.DEFAULT,
+        seed,
+        new SimClock(START, 1, false),
+        100,
+        sink);
   }
 
   @Test
@@ -124,9 +144,11 @@ class MarketModelTest {
   @Test
   void diffsAppliedToASnapshotGiveTheLaterBook() {
     Recorder r = new Recorder();
-    InstrumentSpec spec = InstrumentSpec.binance(Venue.BINANCE_SPOT, "BTCUSDT", "64000.00", "0.01", "0.00001");
+    InstrumentSpec spec =
+        InstrumentSpec.binance(Venue.BINANCE_SPOT, "BTCUSDT", "64000.00", "0.01", "0.00001");
     try (MarketModel m =
-        new MarketModel(List.of(spec), MarketParams.DEFAULT, 11, new SimClock(START, 1, false), 100, r)) {
+        new MarketModel(
+            List.of(spec), MarketParams.DEFAULT, 11, new SimClock(START, 1, false), 100, r)) {
       TreeMap<Long, Long> bids = new TreeMap<>();
       TreeMap<Long, Long> asks = new TreeMap<>();
       long snapshotId =
@@ -166,9 +188,11 @@ class MarketModelTest {
   @Test
   void candlesCloseAtTheBoundaryWithTheirTrades() {
     Recorder r = new Recorder();
-    InstrumentSpec spec = InstrumentSpec.binance(Venue.BINANCE_SPOT, "ETHUSDT", "3200.00", "0.01", "0.0001");
+    InstrumentSpec spec =
+        InstrumentSpec.binance(Venue.BINANCE_SPOT, "ETHUSDT", "3200.00", "0.01", "0.0001");
     try (MarketModel m =
-        new MarketModel(List.of(spec), MarketParams.DEFAULT, 2, new SimClock(START, 1, false), 100, r)) {
+        new MarketModel(
+            List.of(spec), MarketParams.DEFAULT, 2, new SimClock(START, 1, false), 100, r)) {
       m.advance(61_000);
     }
     Candle minute =
@@ -177,10 +201,13 @@ class MarketModelTest {
     assertThat(minute.closeTime).isEqualTo(START + 59_999);
     assertThat(minute.closed).isTrue();
     List<AggTrade> inMinute =
-        r.trades.stream().filter(t -> t.fill().time() >= START && t.fill().time() < START + 60_000).toList();
+        r.trades.stream()
+            .filter(t -> t.fill().time() >= START && t.fill().time() < START + 60_000)
+            .toList();
     assertThat(minute.volume).isEqualTo(inMinute.stream().mapToLong(t -> t.fill().qty()).sum());
     assertThat(minute.quoteVolume)
-        .isEqualByComparingTo(inMinute.stream().map(t -> t.fill().quote()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        .isEqualByComparingTo(
+            inMinute.stream().map(t -> t.fill().quote()).reduce(BigDecimal.ZERO, BigDecimal::add));
     assertThat(minute.firstTradeId).isEqualTo(inMinute.get(0).firstTradeId());
     assertThat(minute.lastTradeId).isEqualTo(inMinute.get(inMinute.size() - 1).lastTradeId());
     assertThat(r.closed.stream().filter(c -> c.interval.name().equals("1s")).count()).isEqualTo(61);
@@ -191,7 +218,8 @@ class MarketModelTest {
     Recorder r = new Recorder();
     InstrumentSpec spec = InstrumentSpec.upbit("KRW-BTC", "90000000", "1000", "0.00000001");
     try (MarketModel m =
-        new MarketModel(List.of(spec), MarketParams.DEFAULT, 4, new SimClock(START, 1, false), 100, r)) {
+        new MarketModel(
+            List.of(spec), MarketParams.DEFAULT, 4, new SimClock(START, 1, false), 100, r)) {
       m.advance(30_000);
     }
     assertThat(r.trades).hasSizeGreaterThan(20);

@@ -22,7 +22,8 @@ class RecordedFrameTest {
             "{\"e\":\"trade\",\"s\":\"BTC\tUSDT\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(f.toLine())
-        .isEqualTo("1767225600123456\tbinance-spot\tbtcusdt@trade\t{\"e\":\"trade\",\"s\":\"BTC\tUSDT\"}");
+        .isEqualTo(
+            "1767225600123456\tbinance-spot\tbtcusdt@trade\t{\"e\":\"trade\",\"s\":\"BTC\tUSDT\"}");
     assertThat(RecordedFrame.parse(f.toLine())).isEqualTo(f);
   }
 
@@ -54,9 +55,21 @@ class RecordedFrameTest {
     Path file = dir.resolve("r.rec");
     List<RecordedFrame> frames =
         List.of(
-            new RecordedFrame(10, "binance-usdm", "btcusdt@aggTrade", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
-            new RecordedFrame(20, "upbit", "orderbook:KRW-BTC.15", "{\"ty\":\"orderbook\"}".getBytes(StandardCharsets.UTF_8)),
-            new RecordedFrame(30, "binance-spot", "conn:c7", "{\"result\":null,\"id\":1}".getBytes(StandardCharsets.UTF_8)));
+            new RecordedFrame(
+                10,
+                "binance-usdm",
+                "btcusdt@aggTrade",
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
+            new RecordedFrame(
+                20,
+                "upbit",
+                "orderbook:KRW-BTC.15",
+                "{\"ty\":\"orderbook\"}".getBytes(StandardCharsets.UTF_8)),
+            new RecordedFrame(
+                30,
+                "binance-spot",
+                "conn:c7",
+                "{\"result\":null,\"id\":1}".getBytes(StandardCharsets.UTF_8)));
     try (RecordingWriter w = new RecordingWriter(file)) {
       frames.forEach(w::write);
     }
@@ -66,8 +79,11 @@ class RecordedFrameTest {
 
   @Test
   void combinedWrappersAreRemovedForRawSubscribers() {
-    byte[] wrapped = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\"}}".getBytes(StandardCharsets.UTF_8);
-    assertThat(new String(ReplayPlayer.unwrap(wrapped), StandardCharsets.UTF_8)).isEqualTo("{\"e\":\"trade\"}");
+    byte[] wrapped =
+        "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(ReplayPlayer.unwrap(wrapped), StandardCharsets.UTF_8))
+        .isEqualTo("{\"e\":\"trade\"}");
     byte[] raw = "{\"e\":\"trade\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(ReplayPlayer.unwrap(raw)).isSameAs(raw);
   }

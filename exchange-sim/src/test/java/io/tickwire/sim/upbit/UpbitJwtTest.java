@@ -32,7 +32,8 @@ class UpbitJwtTest {
     assertThat(jwt.verify("Bearer " + token, query)).isEqualTo(account);
     String other = UpbitJwt.sign("access", "secret", "n3", UpbitJwt.queryHash(query));
     assertThatThrownBy(() -> jwt.verify("Bearer " + other, query.replace("0.01", "1")))
-        .isInstanceOfSatisfying(UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("invalid_query_payload"));
+        .isInstanceOfSatisfying(
+            UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("invalid_query_payload"));
     assertThat(UpbitJwt.queryHash("a=1")).hasSize(128);
   }
 
@@ -40,14 +41,21 @@ class UpbitJwtTest {
   void wrongSecretUnknownKeyReusedNonceAndGarbageAreRefused() throws Exception {
     jwt.verify("Bearer " + UpbitJwt.sign("access", "secret", "same", null), null);
 
-    assertThatThrownBy(() -> jwt.verify("Bearer " + UpbitJwt.sign("access", "wrong", "n4", null), null))
-        .isInstanceOfSatisfying(UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("jwt_verification"));
-    assertThatThrownBy(() -> jwt.verify("Bearer " + UpbitJwt.sign("nobody", "secret", "n5", null), null))
-        .isInstanceOfSatisfying(UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("invalid_access_key"));
-    assertThatThrownBy(() -> jwt.verify("Bearer " + UpbitJwt.sign("access", "secret", "same", null), null))
-        .isInstanceOfSatisfying(UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("nonce_used"));
+    assertThatThrownBy(
+            () -> jwt.verify("Bearer " + UpbitJwt.sign("access", "wrong", "n4", null), null))
+        .isInstanceOfSatisfying(
+            UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("jwt_verification"));
+    assertThatThrownBy(
+            () -> jwt.verify("Bearer " + UpbitJwt.sign("nobody", "secret", "n5", null), null))
+        .isInstanceOfSatisfying(
+            UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("invalid_access_key"));
+    assertThatThrownBy(
+            () -> jwt.verify("Bearer " + UpbitJwt.sign("access", "secret", "same", null), null))
+        .isInstanceOfSatisfying(
+            UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("nonce_used"));
     assertThatThrownBy(() -> jwt.verify("Bearer not.a.jwt", null))
-        .isInstanceOfSatisfying(UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("jwt_verification"));
+        .isInstanceOfSatisfying(
+            UpbitJwt.Refused.class, e -> assertThat(e.name).isEqualTo("jwt_verification"));
     assertThatThrownBy(() -> jwt.verify(null, null)).isInstanceOf(UpbitJwt.Refused.class);
   }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class UpbitPrivateIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final AccountSpec ACCOUNT =
-      new AccountSpec("upbit-access", "upbit-secret", balances());
+  static final AccountSpec ACCOUNT = new AccountSpec("upbit-access", "upbit-secret", balances());
 
   static Map<String, String> balances() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -34,12 +33,15 @@ class UpbitPrivateIT {
     m.put("BTC", "1");
     return m;
   }
+
   static ExchangeSim sim;
   static Http http;
 
   @BeforeAll
   static void start() {
-    sim = ExchangeSim.start(SimConfig.builder().autoAdvance(false).accounts(List.of(ACCOUNT)).build());
+    sim =
+        ExchangeSim.start(
+            SimConfig.builder().autoAdvance(false).accounts(List.of(ACCOUNT)).build());
     http = new Http(sim);
   }
 
@@ -51,7 +53,10 @@ class UpbitPrivateIT {
   static String bearer(String query) {
     return "Bearer "
         + UpbitJwt.sign(
-            ACCOUNT.apiKey(), ACCOUNT.secretKey(), UUID.randomUUID().toString(), query == null ? null : UpbitJwt.queryHash(query));
+            ACCOUNT.apiKey(),
+            ACCOUNT.secretKey(),
+            UUID.randomUUID().toString(),
+            query == null ? null : UpbitJwt.queryHash(query));
   }
 
   static WsClient privateConnection(String authorization) {
@@ -72,19 +77,29 @@ class UpbitPrivateIT {
   }
 
   static HttpResponse<String> order(String body, String query) {
-    return http.send("POST", "/v1/orders", body, "Authorization", bearer(query), "Content-Type", "application/json");
+    return http.send(
+        "POST",
+        "/v1/orders",
+        body,
+        "Authorization",
+        bearer(query),
+        "Content-Type",
+        "application/json");
   }
 
   @Test
   void anOrderProducesMyOrderAndMyAsset() throws Exception {
     try (WsClient ws = privateConnection(bearer(null))) {
-      ws.sendText("[{\"ticket\":\"p\"},{\"type\":\"myOrder\",\"codes\":[\"KRW-BTC\"]},{\"type\":\"myAsset\"}]");
+      ws.sendText(
+          "[{\"ticket\":\"p\"},{\"type\":\"myOrder\",\"codes\":[\"KRW-BTC\"]},{\"type\":\"myAsset\"}]");
       ws.sendText("[{\"ticket\":\"p\"},{\"method\":\"LIST_SUBSCRIPTIONS\"}]");
       assertThat(JSON.readTree(ws.next(FramesAccess.WAIT).bytes()).get("result")).hasSize(2);
 
       String query = "market=KRW-BTC&side=bid&ord_type=price&price=10000000";
       HttpResponse<String> r =
-          order("{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"ord_type\":\"price\",\"price\":\"10000000\"}", query);
+          order(
+              "{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"ord_type\":\"price\",\"price\":\"10000000\"}",
+              query);
       assertThat(r.statusCode()).isEqualTo(201);
       JsonNode placed = JSON.readTree(r.body());
       assertThat(placed.get("state").asText()).isEqualTo("wait");
@@ -101,11 +116,16 @@ class UpbitPrivateIT {
       } while (done.get("state").asText().equals("trade"));
       assertThat(done.get("state").asText()).isEqualTo("done");
       JsonNode asset = next(ws, "myAsset");
-      assertThat(asset.get("assets").toString()).contains("\"currency\":\"KRW\"").contains("\"currency\":\"BTC\"");
-      assertThat(asset.fieldNames()).toIterable()
-          .containsExactly("type", "asset_uuid", "assets", "asset_timestamp", "timestamp", "stream_type");
+      assertThat(asset.get("assets").toString())
+          .contains("\"currency\":\"KRW\"")
+          .contains("\"currency\":\"BTC\"");
+      assertThat(asset.fieldNames())
+          .toIterable()
+          .containsExactly(
+              "type", "asset_uuid", "assets", "asset_timestamp", "timestamp", "stream_type");
     }
-    HttpResponse<String> accounts = http.send("GET", "/v1/accounts", null, "Authorization", bearer(null));
+    HttpResponse<String> accounts =
+        http.send("GET", "/v1/accounts", null, "Authorization", bearer(null));
     JsonNode krw = JSON.readTree(accounts.body()).get(0);
     assertThat(krw.get("currency").asText()).isEqualTo("KRW"); // in the configured order
     assertThat(new BigDecimal(krw.get("balance").asText())).isLessThan(new BigDecimal("500000000"));
@@ -118,12 +138,18 @@ class UpbitPrivateIT {
     try (WsClient ws = privateConnection(bearer(null))) {
       ws.sendText("[{\"ticket\":\"p\"},{\"type\":\"myOrder\"},{\"format\":\"SIMPLE\"}]");
       // a listing request sets the connection's format too, so it repeats SIMPLE
-      ws.sendText("[{\"ticket\":\"p\"},{\"method\":\"LIST_SUBSCRIPTIONS\"},{\"format\":\"SIMPLE\"}]");
+      ws.sendText(
+          "[{\"ticket\":\"p\"},{\"method\":\"LIST_SUBSCRIPTIONS\"},{\"format\":\"SIMPLE\"}]");
       assertThat(ws.next(FramesAccess.WAIT).text())
-          .isEqualTo("{\"mthd\":\"LIST_SUBSCRIPTIONS\",\"rslt\":[{\"ty\":\"myOrder\"}],\"tckt\":\"p\"}");
+          .isEqualTo(
+              "{\"mthd\":\"LIST_SUBSCRIPTIONS\",\"rslt\":[{\"ty\":\"myOrder\"}],\"tckt\":\"p\"}");
       String query = "market=KRW-BTC&side=bid&ord_type=limit&price=" + price + "&volume=0.01";
       HttpResponse<String> r =
-          order("{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"ord_type\":\"limit\",\"price\":\"" + price + "\",\"volume\":\"0.01\"}", query);
+          order(
+              "{\"market\":\"KRW-BTC\",\"side\":\"bid\",\"ord_type\":\"limit\",\"price\":\""
+                  + price
+                  + "\",\"volume\":\"0.01\"}",
+              query);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
       String uuid = JSON.readTree(r.body()).get("uuid").asText();
       JsonNode wait = JSON.readTree(ws.next(FramesAccess.WAIT).bytes());
@@ -132,19 +158,23 @@ class UpbitPrivateIT {
       assertThat(wait.get("s").asText()).isEqualTo("wait");
 
       HttpResponse<String> cancel =
-          http.send("DELETE", "/v1/order?uuid=" + uuid, null, "Authorization", bearer("uuid=" + uuid));
+          http.send(
+              "DELETE", "/v1/order?uuid=" + uuid, null, "Authorization", bearer("uuid=" + uuid));
       assertThat(cancel.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(ws.next(FramesAccess.WAIT).bytes()).get("s").asText()).isEqualTo("cancel");
+      assertThat(JSON.readTree(ws.next(FramesAccess.WAIT).bytes()).get("s").asText())
+          .isEqualTo("cancel");
     }
   }
 
   @Test
   void privateTypesNeedAValidToken() {
-    try (WsClient forged = privateConnection("Bearer " + UpbitJwt.sign(ACCOUNT.apiKey(), "wrong", "n", null));
+    try (WsClient forged =
+            privateConnection("Bearer " + UpbitJwt.sign(ACCOUNT.apiKey(), "wrong", "n", null));
         WsClient none = privateConnection(null)) {
       forged.sendText("[{\"ticket\":\"p\"},{\"type\":\"myAsset\"}]");
       assertThat(forged.next(FramesAccess.WAIT).text())
-          .isEqualTo("{\"error\":{\"name\":\"INVALID_AUTH\",\"message\":\"Invalid authentication.\"}}");
+          .isEqualTo(
+              "{\"error\":{\"name\":\"INVALID_AUTH\",\"message\":\"Invalid authentication.\"}}");
       none.sendText("[{\"ticket\":\"p\"},{\"type\":\"myOrder\",\"codes\":[\"KRW-BTC\"]}]");
       assertThat(none.next(FramesAccess.WAIT).text()).contains("INVALID_AUTH");
     }
@@ -152,17 +182,21 @@ class UpbitPrivateIT {
 
   @Test
   void restOrdersCheckTheTokenAndTheQueryHash() {
-    String body = "{\"market\":\"KRW-BTC\",\"side\":\"ask\",\"ord_type\":\"market\",\"volume\":\"0.001\"}";
-    HttpResponse<String> wrongHash = order(body, "market=KRW-BTC&side=ask&ord_type=market&volume=0.002");
+    String body =
+        "{\"market\":\"KRW-BTC\",\"side\":\"ask\",\"ord_type\":\"market\",\"volume\":\"0.001\"}";
+    HttpResponse<String> wrongHash =
+        order(body, "market=KRW-BTC&side=ask&ord_type=market&volume=0.002");
     assertThat(wrongHash.statusCode()).isEqualTo(401);
     assertThat(wrongHash.body()).contains("\"name\":\"invalid_query_payload\"");
-    HttpResponse<String> noToken = http.send("POST", "/v1/orders", body, "Content-Type", "application/json");
+    HttpResponse<String> noToken =
+        http.send("POST", "/v1/orders", body, "Content-Type", "application/json");
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(noToken.body()).contains("\"name\":\"jwt_verification\"");
     HttpResponse<String> ok = order(body, "market=KRW-BTC&side=ask&ord_type=market&volume=0.001");
     assertThat(ok.statusCode()).isEqualTo(201);
     HttpResponse<String> poor =
-        order("{\"market\":\"KRW-BTC\",\"side\":\"ask\",\"ord_type\":\"market\",\"volume\":\"50\"}",
+        order(
+            "{\"market\":\"KRW-BTC\",\"side\":\"ask\",\"ord_type\":\"market\",\"volume\":\"50\"}",
             "market=KRW-BTC&side=ask&ord_type=market&volume=50");
     assertThat(poor.statusCode()).isEqualTo(400);
     assertThat(poor.body()).contains("\"name\":\"insufficient_funds_ask\"");

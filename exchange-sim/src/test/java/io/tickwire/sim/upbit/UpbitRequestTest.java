@@ -31,22 +31,44 @@ class UpbitRequestTest {
     assertThat(r.subscriptions)
         .containsExactly(
             new UpbitRequest.Subscription(
-                "orderbook", java.util.List.of("KRW-BTC", "KRW-ETH.5"), new BigDecimal("10000"), false, true));
+                "orderbook",
+                java.util.List.of("KRW-BTC", "KRW-ETH.5"),
+                new BigDecimal("10000"),
+                false,
+                true));
   }
 
   @Test
   void errorsHaveTheVenueNames() {
     fails("not json", "WRONG_FORMAT", "Requested using wrong format");
     fails("{\"ticket\":\"t\"}", "WRONG_FORMAT", "Requested using wrong format");
-    fails("[{\"type\":\"trade\",\"codes\":[\"KRW-BTC\"]}]", "NO_TICKET", "Ticket field must be contained.");
+    fails(
+        "[{\"type\":\"trade\",\"codes\":[\"KRW-BTC\"]}]",
+        "NO_TICKET",
+        "Ticket field must be contained.");
     fails("[{\"ticket\":\"t\"}]", "NO_TYPE", "type field not exists.");
     fails("[{\"ticket\":\"t\"},{\"codes\":[\"KRW-BTC\"]}]", "NO_TYPE", "type field not exists.");
     fails("[{\"ticket\":\"t\"},{\"type\":\"trade\"}]", "NO_CODES", "codes field not exists.");
-    fails("[{\"ticket\":\"t\"},{\"type\":\"trade\",\"codes\":[]}]", "INVALID_PARAM", "codes field is empty.");
-    fails("[{\"ticket\":\"t\"},{\"type\":\"bogus\",\"codes\":[\"KRW-BTC\"]}]", "INVALID_PARAM", "type bogus is not supported.");
-    fails("[{\"ticket\":\"t\"},{\"type\":\"candle.2m\",\"codes\":[\"KRW-BTC\"]}]", "INVALID_PARAM", "type candle.2m is not supported.");
-    fails("[{\"ticket\":\"t\"},{\"type\":\"trade\",\"codes\":[\"KRW-BTC\"]},{\"format\":\"XML\"}]", "INVALID_PARAM", "format XML is not supported.");
-    fails("[{\"ticket\":\"t\"},{\"type\":\"myAsset\",\"codes\":[\"KRW-BTC\"]}]", "WRONG_FORMAT", "Requested using wrong format");
+    fails(
+        "[{\"ticket\":\"t\"},{\"type\":\"trade\",\"codes\":[]}]",
+        "INVALID_PARAM",
+        "codes field is empty.");
+    fails(
+        "[{\"ticket\":\"t\"},{\"type\":\"bogus\",\"codes\":[\"KRW-BTC\"]}]",
+        "INVALID_PARAM",
+        "type bogus is not supported.");
+    fails(
+        "[{\"ticket\":\"t\"},{\"type\":\"candle.2m\",\"codes\":[\"KRW-BTC\"]}]",
+        "INVALID_PARAM",
+        "type candle.2m is not supported.");
+    fails(
+        "[{\"ticket\":\"t\"},{\"type\":\"trade\",\"codes\":[\"KRW-BTC\"]},{\"format\":\"XML\"}]",
+        "INVALID_PARAM",
+        "format XML is not supported.");
+    fails(
+        "[{\"ticket\":\"t\"},{\"type\":\"myAsset\",\"codes\":[\"KRW-BTC\"]}]",
+        "WRONG_FORMAT",
+        "Requested using wrong format");
   }
 
   @Test
@@ -55,6 +77,7 @@ class UpbitRequestTest {
 
     assertThat(r.listSubscriptions).isTrue();
     assertThat(UpbitRequest.error("NO_TICKET", "Ticket field must be contained."))
-        .isEqualTo("{\"error\":{\"name\":\"NO_TICKET\",\"message\":\"Ticket field must be contained.\"}}");
+        .isEqualTo(
+            "{\"error\":{\"name\":\"NO_TICKET\",\"message\":\"Ticket field must be contained.\"}}");
   }
 }

@@ -289,7 +289,7 @@ final class SimCommand implements Command {
         String.format(
             "  seed %d, time scale %sx, instruments %s, accounts %s%n",
             c.seed(),
-            c.timeScale(),
+            SimConfig.plain(c.timeScale()),
             counts,
             c.accounts().stream().map(AccountSpec::accountId).toList()));
     if (c.loadRate() > 0) {

@@ -101,10 +101,12 @@ public final class ExchangeSim implements AutoCloseable {
     try {
       ExchangeSim sim = new ExchangeSim(config);
       log.info(
-          "exchange-sim listening on {} (seed {}, time scale {}x, {} instruments{})",
+          "exchange-sim listening on {}:{} ({}; seed {}, time scale {}x, {} instruments{})",
+          config.host(),
+          sim.port(),
           sim.httpBaseUrl(),
           config.seed(),
-          config.timeScale(),
+          SimConfig.plain(config.timeScale()),
           config.instruments().size(),
           config.loadRate() > 0 ? ", load " + config.loadRate() + " msg/s per connection" : "");
       return sim;

@@ -251,6 +251,11 @@ public final class SimConfig {
     return loadInstruments;
   }
 
+  /** {@code 60} rather than {@code 60.0}: how numbers read in logs and banners. */
+  public static String plain(double value) {
+    return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+
   /** The account with this API key, if configured. */
   public AccountSpec account(String apiKey) {
     return accounts.stream().filter(a -> a.apiKey().equals(apiKey)).findFirst().orElse(null);

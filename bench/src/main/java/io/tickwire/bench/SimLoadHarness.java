@@ -42,25 +42,45 @@ public final class SimLoadHarness {
         "exchange-sim load mode, one client, %d streams, %d s per rate, %d cores%n",
         streams, seconds, Runtime.getRuntime().availableProcessors());
     System.out.printf(
-        "%-10s %14s %10s %10s %10s %10s%n",
-        "target", "received/s", "skipped/s", "p50 ms", "p99 ms", "max ms");
+        "%-10s %14s %10s %8s %8s %8s %10s %16s%n",
+        "target",
+        "received/s",
+        "skipped/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "cpu cores",
+        "msgs/cpu-second");
     run(MAX_RATE, 5, streams); // JIT warm-up of both sides, not reported
     for (String rate : rates) {
       int r = rate.equals("max") ? MAX_RATE : Integer.parseInt(rate);
       Result result = run(r, seconds, streams);
       // at 'max' the generator offers far more than any client reads: skipped is not meaningful
       System.out.printf(
-          "%-10s %,14.0f %10s %10d %10d %10d%n",
+          "%-10s %,14.0f %10s %8d %8d %8d %10.2f %,16.0f%n",
           rate,
           result.perSecond,
           r == MAX_RATE ? "-" : String.format("%,.0f", result.skippedPerSecond),
           result.p50,
           result.p99,
-          result.max);
+          result.max,
+          result.cores,
+          result.perSecond / Math.max(0.01, result.cores));
     }
   }
 
-  record Result(double perSecond, double skippedPerSecond, long p50, long p99, long max) {}
+  /**
+   * One run. {@code cores}: CPU time this JVM used (simulator and client together) per second of
+   * the run; on a shared machine it shows how much of the figure was limited by other tenants.
+   */
+  record Result(
+      double perSecond, double skippedPerSecond, long p50, long p99, long max, double cores) {}
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   static Result run(int rate, int seconds, int streams) throws Exception {
     SimConfig config =
@@ -99,17 +119,23 @@ public final class SimLoadHarness {
           histogram.set(i, 0);
         }
         long start = System.nanoTime();
+        long cpu0 = processCpuNanos();
         long count0 = received.get();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cores = (processCpuNanos() - cpu0) / 1e9 / elapsed;
         long count = received.get() - count0;
         long skipped = sim.load().skipped() - skipped0;
+        if (!ws.isOpen()) {
+          throw new IllegalStateException("the simulator closed the connection during the run");
+        }
         return new Result(
             count / elapsed,
             skipped / elapsed,
             percentile(histogram, 0.5),
             percentile(histogram, 0.99),
-            percentile(histogram, 1.0));
+            percentile(histogram, 1.0),
+            cores);
       }
     } finally {
       clientLoop.shutdownGracefully().syncUninterruptibly();

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,12 +102,10 @@ public final class BinanceAuth {
   /** {@code k=v&...} of every parameter but {@code signature}, sorted by name. */
   public static String wsApiPayload(JsonNode params) {
     Map<String, String> sorted = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : params.properties()) {
       if (!e.getKey().equals("signature")) {
-        sorted.put(
-            e.getKey(),
-            e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        JsonNode v = e.getValue();
+        sorted.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
       }
     }
     List<String> pairs = new ArrayList<>();

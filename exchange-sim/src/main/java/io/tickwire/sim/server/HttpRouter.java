@@ -121,7 +121,9 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             f -> {
               if (f.isSuccess()) {
                 session.attach();
-                log.debug("{}: {} connected from {}", session.id(), req.path(), req.remoteIp());
+                // a private path holds a listen key: log the route, not the key
+                String route = req.path().startsWith("/private/") ? "/private" : req.path();
+                log.debug("{}: {} connected from {}", session.id(), route, req.remoteIp());
               } else {
                 ctx.close();
               }

@@ -206,9 +206,4 @@ public final class BinanceVenue implements WsEndpoint {
           return null;
         });
   }
-
-  /** The spot {@code GET /api/v3/account} body of an account. */
-  public String spotAccount(AccountSpec account) {
-    return model.call(() -> spot.account(account));
-  }
 }

@@ -266,14 +266,6 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  /** The next text or binary frame whose text contains {@code fragment}. */
-  public String nextContaining(String fragment, Duration timeout) {
-    return next(
-            f -> (f.kind() == Kind.TEXT || f.kind() == Kind.BINARY) && f.text().contains(fragment),
-            timeout)
-        .text();
-  }
-
   /** Frames received and not yet taken. */
   public int pending() {
     return frames.size();

@@ -117,8 +117,7 @@ class BinanceRestIT {
     // an hour-long window so the count never rolls over during the test
     try (ExchangeSim limited =
         ExchangeSim.start(
-            SimConfig.builder()
-                .autoAdvance(false)
+            sim.config().toBuilder()
                 .restLimits(
                     new RestLimits(60, 30, Duration.ofHours(1), 10, 2, Duration.ofMinutes(2)))
                 .build())) {

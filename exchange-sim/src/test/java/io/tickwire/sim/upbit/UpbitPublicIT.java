@@ -98,6 +98,16 @@ class UpbitPublicIT {
   }
 
   @Test
+  void requestsMayComeInBinaryFramesToo() {
+    try (WsClient ws = connect()) {
+      ws.sendBinary(
+          "[{\"ticket\":\"b\"},{\"type\":\"ticker\",\"codes\":[\"KRW-XRP\"],\"is_only_snapshot\":true}]"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(ws.next(WAIT).text()).startsWith("{\"type\":\"ticker\",\"code\":\"KRW-XRP\"");
+    }
+  }
+
+  @Test
   void textPingIsAnsweredStatusUp() {
     try (WsClient ws = connect()) {
       ws.sendText("PING");

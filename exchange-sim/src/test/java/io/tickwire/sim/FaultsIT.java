@@ -145,11 +145,12 @@ class FaultsIT {
 
   @Test
   void refusedConnectionsComeBackAfterTheFault() {
-    sim.faults().refuseConnections(Duration.ofSeconds(2));
+    sim.faults().refuseConnections(Duration.ofSeconds(30));
     assertThatThrownBy(() -> connect("/ws")).isInstanceOf(RuntimeException.class);
     assertThatThrownBy(() -> http.get("/api/v3/ping"))
         .isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(http.get("/admin/status").statusCode()).isEqualTo(200);
+    sim.faults().refuseConnections(Duration.ofMillis(500)); // the fault now ends soon
     await()
         .atMost(WAIT)
         .ignoreExceptions()

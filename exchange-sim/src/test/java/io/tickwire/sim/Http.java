@@ -50,7 +50,11 @@ public final class Http {
   /** A signed Binance request: {@code query&timestamp=..&signature=..} with the API key header. */
   public HttpResponse<String> signed(
       String method, String path, String query, AccountSpec account) {
-    String full = (query.isEmpty() ? "" : query + "&") + "timestamp=" + System.currentTimeMillis();
+    // a generous recvWindow: a busy test machine must not turn slowness into -1021
+    String full =
+        (query.isEmpty() ? "" : query + "&")
+            + "recvWindow=60000&timestamp="
+            + System.currentTimeMillis();
     String signature = BinanceSigner.sign(account.secretKey(), full);
     return send(
         method,

@@ -48,7 +48,7 @@ class SpotUserDataIT {
 
   static String subscribeRequest(String id, String apiKey, String secret) {
     long ts = System.currentTimeMillis();
-    String payload = "apiKey=" + apiKey + "&timestamp=" + ts;
+    String payload = "apiKey=" + apiKey + "&recvWindow=60000&timestamp=" + ts;
     String signature = BinanceAuth.hmacSha256(secret, payload);
     return "{\"id\":\""
         + id
@@ -56,7 +56,7 @@ class SpotUserDataIT {
         + apiKey
         + "\",\"timestamp\":"
         + ts
-        + ",\"signature\":\""
+        + ",\"recvWindow\":60000,\"signature\":\""
         + signature
         + "\"}}";
   }

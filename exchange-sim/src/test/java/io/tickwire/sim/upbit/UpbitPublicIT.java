@@ -243,7 +243,7 @@ class UpbitPublicIT {
             ExchangeSim.start(
                 SimConfig.builder()
                     .autoAdvance(false)
-                    .upbitLimits(new UpbitLimits(Duration.ofMillis(600), false, 5, 100, 50))
+                    .upbitLimits(new UpbitLimits(Duration.ofMillis(1500), false, 5, 100, 50))
                     .build());
         WsClient quiet = WsClient.connect(URI.create(idle.wsBaseUrl() + "/websocket/v1"));
         WsClient chatty = WsClient.connect(URI.create(idle.wsBaseUrl() + "/websocket/v1"))) {

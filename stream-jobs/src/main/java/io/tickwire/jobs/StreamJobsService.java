@@ -1,25 +1,23 @@
 package io.tickwire.jobs;
 
+import io.tickwire.kit.Backoff;
 import io.tickwire.kit.CommonSettings;
 import io.tickwire.kit.Service;
 import io.tickwire.kit.ServiceContext;
 import io.tickwire.kit.health.HealthCheck;
 import io.tickwire.kit.kafka.TopicProvisioner;
 import io.tickwire.model.Topic;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +29,12 @@ final class StreamJobsService implements Service {
 
   private static final Logger log = LoggerFactory.getLogger(StreamJobsService.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
   private final List<StreamJob> jobs;
   private final ServiceContext context;
   private final Map<String, StreamJobRunner> runners = new ConcurrentHashMap<>();
-  private Path stateDir;
-  private boolean temporaryStateDir;
+  private LocalState state;
 
   StreamJobsService(List<StreamJob> jobs, ServiceContext context) {
     this.jobs = List.copyOf(jobs);
@@ -47,12 +45,15 @@ final class StreamJobsService implements Service {
   public void start() throws Exception {
     int replicationFactor = context.settings().get(CommonSettings.TOPIC_REPLICATION_FACTOR);
     provision(replicationFactor);
-    stateDir = stateDir();
+    state =
+        LocalState.of(
+            context.settings().find(StreamJobSettings.STATE_DIR).orElse(null),
+            context.serviceName());
     for (StreamJob job : jobs) {
       StreamJobRunner runner =
           new StreamJobRunner(
               job,
-              StreamsProperties.of(context.kafka(), job, stateDir, replicationFactor),
+              StreamsProperties.of(context.kafka(), job, state.directory(), replicationFactor),
               context.meters());
       runners.put(job.name(), runner);
       runner.start();
@@ -60,22 +61,35 @@ final class StreamJobsService implements Service {
     }
   }
 
-  /** Input and output topics exist before Kafka Streams looks for them. */
+  /**
+   * Input and output topics exist, and the broker serves their metadata, before Kafka Streams looks
+   * for them: a source topic it cannot see yet fails the first rebalance, and the thread that
+   * replaces the failed one then waits a whole session timeout for its predecessor to leave.
+   */
   private void provision(int replicationFactor) throws Exception {
     Map<String, Topic<?, ?>> topics = new LinkedHashMap<>();
     jobs.forEach(job -> job.topics().forEach(topic -> topics.putIfAbsent(topic.name(), topic)));
     try (Admin admin = context.kafka().admin(context.serviceName() + "-provisioning")) {
       new TopicProvisioner(admin, replicationFactor).apply(topics.values());
+      awaitMetadata(admin, topics.keySet());
     }
   }
 
-  private Path stateDir() throws IOException {
-    Optional<String> configured = context.settings().find(StreamJobSettings.STATE_DIR);
-    if (configured.isPresent()) {
-      return Files.createDirectories(Path.of(configured.get()));
+  private static void awaitMetadata(Admin admin, Set<String> topics) throws Exception {
+    Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
+    long deadline = System.nanoTime() + METADATA_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(backoff.next().toMillis());
+      }
     }
-    temporaryStateDir = true;
-    return Files.createTempDirectory("tickwire-" + context.serviceName() + "-");
   }
 
   /** One check per job: ready while its Kafka Streams client runs or rebalances. */
@@ -105,24 +119,8 @@ final class StreamJobsService implements Service {
     for (StreamJobRunner runner : running) {
       runner.awaitClose(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
-    if (temporaryStateDir && stateDir != null) {
-      deleteRecursively(stateDir);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(StreamJobsService::delete);
-    } catch (IOException | UncheckedIOException e) {
-      log.warn("could not remove the temporary state directory {}", directory, e);
-    }
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (state != null) {
+      state.release();
     }
   }
 }

@@ -34,6 +34,7 @@ public final class StreamsProperties {
         DeadLetterHandler.class.getName());
     config.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     config.put(DeadLetterHandler.TOPIC_CONFIG, kafka.topic(Topics.DEAD_LETTERS).name());
     config.put(DeadLetterHandler.SOURCE_CONFIG, "stream-jobs/" + job.name());
     return config;

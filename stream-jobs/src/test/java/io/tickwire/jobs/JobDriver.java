@@ -7,6 +7,7 @@ import io.tickwire.model.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -28,6 +29,7 @@ public final class JobDriver implements AutoCloseable {
   public static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
 
   private final TopologyTestDriver driver;
+  private final Path stateDir;
 
   public JobDriver(StreamJob job) {
     this(job, Map.of());
@@ -47,15 +49,11 @@ public final class JobDriver implements AutoCloseable {
   private JobDriver(StreamJob job, Map<String, Object> overrides) {
     Properties properties = new Properties();
     try {
-      properties.putAll(
-          StreamsProperties.of(
-              KafkaClients.of("localhost:9"),
-              job,
-              Files.createTempDirectory("stream-jobs-test-"),
-              0));
+      stateDir = Files.createTempDirectory("stream-jobs-test-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    properties.putAll(StreamsProperties.of(KafkaClients.of("localhost:9"), job, stateDir, 0));
     properties.putAll(overrides);
     this.driver = new TopologyTestDriver(job.topology(), properties, START);
   }
@@ -86,5 +84,6 @@ public final class JobDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    LocalState.delete(stateDir);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,16 +53,39 @@ public final class TopicReader<K, V> implements AutoCloseable {
    */
   public List<ConsumerRecord<K, V>> pollUntil(
       Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
+    return pollUntil(done, timeout, records -> "");
+  }
+
+  /** As {@link #pollUntil(Predicate, Duration)}, the failure also saying what {@code why} finds. */
+  public List<ConsumerRecord<K, V>> pollUntil(
+      Predicate<List<ConsumerRecord<K, V>>> done,
+      Duration timeout,
+      Function<List<ConsumerRecord<K, V>>, String> why) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<K, V>> seen = poll();
     while (!done.test(seen)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "condition not met within " + timeout + "; read " + seen.size() + " records");
+            "condition not met within "
+                + timeout
+                + "; read "
+                + seen.size()
+                + " records, up to offsets "
+                + positions()
+                + "; "
+                + why.apply(seen));
       }
       seen = poll();
     }
     return seen;
+  }
+
+  private Map<Integer, Long> positions() {
+    Map<Integer, Long> positions = new java.util.TreeMap<>();
+    consumer
+        .assignment()
+        .forEach(p -> positions.put(p.partition(), consumer.position(p, Duration.ofSeconds(5))));
+    return positions;
   }
 
   @Override

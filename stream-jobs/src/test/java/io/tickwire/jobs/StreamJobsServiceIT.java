@@ -1,6 +1,7 @@
 package io.tickwire.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,28 +83,23 @@ class StreamJobsServiceIT {
               "upbit:USDT-KRW OK 1385.5",
               "binance-spot:BTC-USDT OK 62000.05");
 
-      KAFKA
-          .client()
-          .send(
-              prefixed(Topics.KLINES).name(),
-              new StringSerializer(),
-              new ByteArraySerializer(),
-              List.of(
-                  Map.entry(
-                      "binance-spot:BTC-USDT", "{\"venue\":1".getBytes(StandardCharsets.UTF_8))));
+      // unreadable for the job's deserializer (book events) and for its own reader (candles)
+      sendRaw(Topics.BOOK, "{\"kind\":\"sideways\"}");
+      sendRaw(Topics.KLINES, "{\"venue\":1");
       Kline candle = closedCandle(now);
       KAFKA.client().send(prefixed(Topics.KLINES), Map.entry(candle.instrumentKey(), candle));
 
-      DeadLetter letter =
-          KAFKA
-              .client()
-              .read(prefixed(Topics.DEAD_LETTERS), 1, Duration.ofSeconds(30))
-              .get(0)
-              .value();
-      assertThat(letter.source()).isEqualTo("stream-jobs/kline-closer");
-      assertThat(letter.originTopic()).isEqualTo(prefix + "md.klines.v1");
-      assertThat(letter.originOffset()).isNotNull();
-      assertThat(letter.payload()).isEqualTo("{\"venue\":1");
+      List<DeadLetter> letters =
+          KAFKA.client().read(prefixed(Topics.DEAD_LETTERS), 2, Duration.ofSeconds(30)).stream()
+              .map(ConsumerRecord::value)
+              .toList();
+      assertThat(letters)
+          .extracting(DeadLetter::source, DeadLetter::originTopic, DeadLetter::payload)
+          .containsExactlyInAnyOrder(
+              tuple(
+                  "stream-jobs/book-aggregator", prefix + "md.book.v1", "{\"kind\":\"sideways\"}"),
+              tuple("stream-jobs/kline-closer", prefix + "md.klines.v1", "{\"venue\":1"));
+      assertThat(letters).allMatch(letter -> letter.originOffset() != null);
       assertThat(KAFKA.client().read(prefixed(Topics.KLINES_CLOSED), 1, Duration.ofSeconds(30)))
           .extracting(r -> r.value().candleId())
           .containsExactly(candle.candleId());
@@ -117,11 +113,21 @@ class StreamJobsServiceIT {
                 prefix + "tickwire-premium");
         assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
             .contains(
-                prefix + "tickwire-book-aggregator-books-changelog",
+                prefix + "tickwire-book-aggregator-book-levels-changelog",
                 prefix + "tickwire-kline-closer-published-candles-changelog",
                 prefix + "tickwire-premium-premium-quotes-repartition");
       }
     }
+  }
+
+  private void sendRaw(Topic<String, ?> topic, String value) {
+    KAFKA
+        .client()
+        .send(
+            prefixed(topic).name(),
+            new StringSerializer(),
+            new ByteArraySerializer(),
+            List.of(Map.entry("binance-spot:BTC-USDT", value.getBytes(StandardCharsets.UTF_8))));
   }
 
   private <V> Topic<String, V> prefixed(Topic<String, V> topic) {

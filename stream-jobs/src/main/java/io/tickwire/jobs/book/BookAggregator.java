@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class BookAggregator {
 
   public static final String NAME = "book-aggregator";
-  static final String BOOKS_STORE = "books";
+  static final String HEADERS_STORE = "book-headers";
+  static final String LEVELS_STORE = "book-levels";
 
   private BookAggregator() {}
 
@@ -53,7 +54,14 @@ public final class BookAggregator {
         "status-markers");
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BOOKS_STORE), Serdes.String(), new OrderBookSerde())
+                Stores.persistentKeyValueStore(HEADERS_STORE),
+                Serdes.String(),
+                new BookHeaderSerde())
+            .withCachingEnabled(),
+        "aggregate");
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LEVELS_STORE), Serdes.String(), Serdes.String())
             .withCachingEnabled(),
         "aggregate");
     topology.addSink(

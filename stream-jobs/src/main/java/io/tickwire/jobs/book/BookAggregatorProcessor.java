@@ -1,9 +1,12 @@
 package io.tickwire.jobs.book;
 
+import static io.tickwire.jobs.Decimals.plain;
+
 import io.tickwire.jobs.RejectedRecordException;
 import io.tickwire.model.BookEvent;
 import io.tickwire.model.BookTop;
 import io.tickwire.model.Instrument;
+import io.tickwire.model.Level;
 import io.tickwire.model.StatusMarker;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,17 +23,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies book events and gap markers to the task's books and publishes the changed ones on a
- * wall-clock schedule. Every change is written to the store as it happens, so what a commit covers
- * is exactly what the store holds; the objects kept here only spare reading it back.
+ * wall-clock schedule. Every change is written to the stores as it happens, so what a commit covers
+ * is exactly what the stores hold; the objects kept here only spare reading them back.
  */
 final class BookAggregatorProcessor implements Processor<String, Object, String, BookTop> {
+
+  /** Level keys: {@code <instrument> NUL <b|a><price without trailing zeros>}. */
+  private static final char SEPARATOR = '\u0000';
+
+  private static final char BID = 'b';
+  private static final char ASK = 'a';
 
   private final BookAggregatorConfig config;
   private final BookAggregatorMetrics metrics;
   private final Map<String, OrderBook> books = new HashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
   private ProcessorContext<String, BookTop> context;
-  private KeyValueStore<String, OrderBook> store;
+  private KeyValueStore<String, OrderBook> headers;
+  private KeyValueStore<String, String> levels;
 
   BookAggregatorProcessor(BookAggregatorConfig config, BookAggregatorMetrics metrics) {
     this.config = config;
@@ -40,16 +50,28 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
   @Override
   public void init(ProcessorContext<String, BookTop> context) {
     this.context = context;
-    this.store = context.getStateStore(BookAggregator.BOOKS_STORE);
+    this.headers = context.getStateStore(BookAggregator.HEADERS_STORE);
+    this.levels = context.getStateStore(BookAggregator.LEVELS_STORE);
     books.clear();
     changed.clear();
-    try (KeyValueIterator<String, OrderBook> all = store.all()) {
+    try (KeyValueIterator<String, OrderBook> all = headers.all()) {
       while (all.hasNext()) {
         KeyValue<String, OrderBook> entry = all.next();
         books.put(entry.key, entry.value);
         if (entry.value.unpublished()) {
           changed.add(entry.key);
         }
+      }
+    }
+    try (KeyValueIterator<String, String> all = levels.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, String> entry = all.next();
+        int end = entry.key.indexOf(SEPARATOR);
+        OrderBook book = books.get(entry.key.substring(0, end));
+        int space = entry.value.indexOf(' ');
+        book.restore(
+            entry.key.charAt(end + 1) == BID,
+            new Level(entry.value.substring(0, space), entry.value.substring(space + 1)));
       }
     }
     context.schedule(config.cadence(), PunctuationType.WALL_CLOCK_TIME, this::publish);
@@ -118,9 +140,18 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
     return stream == null || stream.contains("@depth") || stream.startsWith("orderbook");
   }
 
+  /** The book's header, and each level the last event wrote or removed, go to the stores. */
   private void save(String instrument, OrderBook book) {
     books.put(instrument, book);
-    store.put(instrument, book);
+    headers.put(instrument, book);
+    for (OrderBook.Change change : book.drainChanges()) {
+      String key = instrument + SEPARATOR + (change.bid() ? BID : ASK) + plain(change.price());
+      if (change.level() == null) {
+        levels.delete(key);
+      } else {
+        levels.put(key, change.level().price() + ' ' + change.level().quantity());
+      }
+    }
     changed.add(instrument);
   }
 
@@ -130,7 +161,7 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
       BookTop top = book.top(config.levels(), config.bandsBps(), now);
       context.forward(new Record<>(instrument, top, now));
       book.published();
-      store.put(instrument, book);
+      headers.put(instrument, book);
       metrics.published.increment();
     }
     changed.clear();

@@ -11,9 +11,12 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,6 +54,7 @@ final class OrderBook {
   private long snapshotReceivedAt;
   private long sourceTime;
   private boolean unpublished = true;
+  private final List<Change> changes = new ArrayList<>();
 
   OrderBook(String venue, String symbol, String nativeSymbol) {
     this.venue = venue;
@@ -75,10 +79,8 @@ final class OrderBook {
     if (!broken && event.lastUpdateId() < updateId) {
       return Outcome.IGNORED; // older than the book: a replay or a late copy
     }
-    bids.clear();
-    asks.clear();
-    set(bids, newBids);
-    set(asks, newAsks);
+    replace(true, newBids);
+    replace(false, newAsks);
     broken = false;
     reason = null;
     updateId = event.lastUpdateId();
@@ -139,8 +141,8 @@ final class OrderBook {
                 + ")");
       }
     }
-    set(bids, newBids);
-    set(asks, newAsks);
+    set(true, newBids);
+    set(false, newAsks);
     updateId = last;
     afterSnapshot = false;
     sourceTime = Math.max(sourceTime, sourceTime(event));
@@ -179,20 +181,59 @@ final class OrderBook {
   private Outcome breakOnGap(String why) {
     broken = true;
     reason = why + "; waiting for a snapshot";
-    bids.clear();
-    asks.clear();
+    replace(true, List.of());
+    replace(false, List.of());
     return Outcome.BROKE;
   }
 
-  private static void set(Map<BigDecimal, Level> side, List<PriceLevel> levels) {
+  private void set(boolean bid, List<PriceLevel> levels) {
+    NavigableMap<BigDecimal, Level> side = bid ? bids : asks;
     for (PriceLevel level : levels) {
       if (level.quantity().signum() == 0) {
-        side.remove(level.price());
+        if (side.remove(level.price()) != null) {
+          changes.add(new Change(bid, level.price(), null));
+        }
       } else {
         side.put(level.price(), level.level());
+        changes.add(new Change(bid, level.price(), level.level()));
       }
     }
   }
+
+  /** A whole side anew: what the new levels do not set again is removed. */
+  private void replace(boolean bid, List<PriceLevel> levels) {
+    NavigableMap<BigDecimal, Level> side = bid ? bids : asks;
+    Set<BigDecimal> kept = new HashSet<>();
+    for (PriceLevel level : levels) {
+      if (level.quantity().signum() != 0) {
+        kept.add(level.price());
+      }
+    }
+    for (Iterator<BigDecimal> prices = side.keySet().iterator(); prices.hasNext(); ) {
+      BigDecimal price = prices.next();
+      if (!kept.contains(price)) {
+        prices.remove();
+        changes.add(new Change(bid, price, null));
+      }
+    }
+    set(bid, levels);
+  }
+
+  /**
+   * The levels written ({@code level} set) or removed ({@code level} null) since the last call, in
+   * order, so the store can follow the book level by level instead of rewriting all of it.
+   */
+  List<Change> drainChanges() {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    List<Change> drained = List.copyOf(changes);
+    changes.clear();
+    return drained;
+  }
+
+  /** One level of one side, as changed by an event. */
+  record Change(boolean bid, BigDecimal price, Level level) {}
 
   private static long sourceTime(BookEvent event) {
     if (event.eventTime() != null) {
@@ -395,7 +436,12 @@ final class OrderBook {
     return asks;
   }
 
-  /** Restores the scalar state written by the serde. */
+  /** Puts back a level read from the store. */
+  void restore(boolean bid, Level level) {
+    (bid ? bids : asks).put(new BigDecimal(level.price()), level);
+  }
+
+  /** Restores the scalar state written by {@link BookHeaderSerde}. */
   void restore(
       boolean broken,
       String reason,

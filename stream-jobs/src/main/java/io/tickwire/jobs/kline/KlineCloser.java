@@ -16,6 +16,9 @@ import org.apache.kafka.streams.state.Stores;
  * published; segments older than the retention (measured from the newest close seen) are dropped,
  * so the store stays bounded. A closed candle older than that horizon cannot be checked any more,
  * so it goes to the dead-letter topic instead of being published a second time.
+ *
+ * <p>Candles travel as bytes: the job reads the few fields it needs with a streaming parser and
+ * publishes the closed candle's record unchanged.
  */
 public final class KlineCloser {
 
@@ -40,7 +43,7 @@ public final class KlineCloser {
     topology.addSource(
         "klines",
         Serdes.String().deserializer(),
-        config.input().valueSerde().deserializer(),
+        Serdes.ByteArray().deserializer(),
         config.input().name());
     topology.addProcessor(
         "close-filter", () -> new KlineCloserProcessor(config.retention(), metrics), "klines");
@@ -53,13 +56,14 @@ public final class KlineCloser {
         "close-filter");
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long()),
+                Stores.persistentKeyValueStore(WATERMARK_STORE), Serdes.String(), Serdes.Long())
+            .withCachingEnabled(),
         "close-filter");
     topology.addSink(
         "closed-klines",
         config.output().name(),
         Serdes.String().serializer(),
-        config.output().valueSerde().serializer(),
+        Serdes.ByteArray().serializer(),
         "close-filter");
     return topology;
   }

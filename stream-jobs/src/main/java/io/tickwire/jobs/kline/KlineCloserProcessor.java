@@ -1,10 +1,8 @@
 package io.tickwire.jobs.kline;
 
 import io.tickwire.jobs.RejectedRecordException;
-import io.tickwire.model.Kline;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the first closed update of each candle and drops every later one.
+ * Publishes the first closed update of each candle, exactly as it came, and drops every later one.
+ * A fingerprint of each published candle's prices and volumes tells a repeat from a correction,
+ * which is counted; the first one stays published either way.
  *
  * <p>The newest close time seen (the watermark) is kept in its own store, so after a restart the
  * processor knows exactly which candles the published-candles store can still vouch for: the store
  * forgets a candle once its close lies a retention behind the newest close put into it, which is
  * this watermark.
  */
-final class KlineCloserProcessor implements Processor<String, Kline, String, Kline> {
+final class KlineCloserProcessor implements Processor<String, byte[], String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(KlineCloserProcessor.class);
   private static final String WATERMARK = "watermark";
@@ -35,7 +35,7 @@ final class KlineCloserProcessor implements Processor<String, Kline, String, Kli
 
   private final long retentionMs;
   private final KlineCloserMetrics metrics;
-  private ProcessorContext<String, Kline> context;
+  private ProcessorContext<String, byte[]> context;
   private WindowStore<String, Long> published;
   private KeyValueStore<String, Long> watermarkStore;
   private long watermark;
@@ -46,7 +46,7 @@ final class KlineCloserProcessor implements Processor<String, Kline, String, Kli
   }
 
   @Override
-  public void init(ProcessorContext<String, Kline> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.published = context.getStateStore(KlineCloser.PUBLISHED_STORE);
     this.watermarkStore = context.getStateStore(KlineCloser.WATERMARK_STORE);
@@ -55,24 +55,26 @@ final class KlineCloserProcessor implements Processor<String, Kline, String, Kli
   }
 
   @Override
-  public void process(Record<String, Kline> record) {
-    Kline candle = record.value();
-    if (candle == null || !candle.closed()) {
+  public void process(Record<String, byte[]> record) {
+    if (record.value() == null) {
+      return;
+    }
+    CandleFields candle = CandleFields.read(record.value());
+    if (!candle.closed()) {
       return;
     }
     check(candle, record.timestamp());
     String id = candle.candleId();
-    long fingerprint = fingerprint(candle);
     Long before = published.fetch(id, candle.closeTime());
     if (before != null) {
       metrics.duplicates.increment();
-      if (before != fingerprint) {
+      if (before != candle.fingerprint()) {
         metrics.conflicting.increment();
         log.debug("dropped a closed candle {} that differs from the one published", id);
       }
       return;
     }
-    published.put(id, fingerprint, candle.closeTime());
+    published.put(id, candle.fingerprint(), candle.closeTime());
     if (candle.closeTime() > watermark) {
       watermark = candle.closeTime();
       watermarkStore.put(WATERMARK, watermark);
@@ -81,7 +83,7 @@ final class KlineCloserProcessor implements Processor<String, Kline, String, Kli
     context.forward(record.withKey(record.key() == null ? candle.instrumentKey() : record.key()));
   }
 
-  private void check(Kline candle, long recordTime) {
+  private void check(CandleFields candle, long recordTime) {
     if (candle.venue() == null || candle.symbol() == null || candle.interval() == null) {
       throw new RejectedRecordException("closed candle without venue, symbol or interval");
     }
@@ -108,19 +110,5 @@ final class KlineCloserProcessor implements Processor<String, Kline, String, Kli
               + Instant.ofEpochMilli(watermark)
               + "; whether it was already published can no longer be told");
     }
-  }
-
-  /** Tells a repeated candle from a corrected one; only counted, the first one stays published. */
-  private static long fingerprint(Kline k) {
-    return Objects.hash(
-        k.open(),
-        k.high(),
-        k.low(),
-        k.close(),
-        k.volume(),
-        k.quoteVolume(),
-        k.takerBuyVolume(),
-        k.takerBuyQuoteVolume(),
-        k.tradeCount());
   }
 }

@@ -29,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The inputs of one asset live on different partitions (they are keyed by instrument), so the
  * quotes are re-keyed by base asset through a repartition topic; the USDT-KRW rate, which every
  * asset needs, is sent to every partition of it. Each task keeps its assets' latest quotes in a
- * changelogged store and publishes on a wall-clock cadence.
+ * changelogged store and publishes on a wall-clock cadence. Book tops are read with a streaming
+ * parser that skips their levels, most of their bytes.
  */
 public final class PremiumJob {
 
@@ -62,12 +63,14 @@ public final class PremiumJob {
             Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(), Serdes.String()));
     builder.stream(
             config.input().name(),
-            Consumed.with(Serdes.String(), config.input().valueSerde()).withName("book-tops"))
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("book-tops"))
         .flatMap(
             (key, top) ->
-                Quote.of(top, config)
-                    .map(quote -> List.of(KeyValue.pair(quote.base(), quote)))
-                    .orElse(List.of()),
+                top == null
+                    ? List.<KeyValue<String, Quote>>of()
+                    : Quote.of(TopFields.read(top), config)
+                        .map(quote -> List.of(KeyValue.pair(quote.base(), quote)))
+                        .orElse(List.of()),
             Named.as("quotes"))
         .repartition(
             Repartitioned.<String, Quote>as("premium-quotes")

@@ -1,6 +1,5 @@
 package io.tickwire.jobs.premium;
 
-import io.tickwire.model.BookTop;
 import java.util.Optional;
 
 /**
@@ -24,8 +23,8 @@ record Quote(
   static final String USDT = "USDT";
 
   /** The quote a book top stands for, if it is one of the premium's inputs. */
-  static Optional<Quote> of(BookTop top, PremiumConfig config) {
-    if (top == null || top.venue() == null || top.symbol() == null) {
+  static Optional<Quote> of(TopFields top, PremiumConfig config) {
+    if (top.venue() == null || top.symbol() == null) {
       return Optional.empty();
     }
     int dash = top.symbol().indexOf('-');
@@ -42,9 +41,14 @@ record Quote(
     } else {
       return Optional.empty();
     }
-    String mid = top.status() == BookTop.Status.OK ? top.mid() : null;
     return Optional.of(
-        new Quote(role, top.venue(), top.symbol(), top.nativeSymbol(), mid, top.sourceTime()));
+        new Quote(
+            role,
+            top.venue(),
+            top.symbol(),
+            top.nativeSymbol(),
+            top.ok() ? top.mid() : null,
+            top.sourceTime()));
   }
 
   String base() {

@@ -10,6 +10,7 @@ import io.tickwire.model.DeadLetter;
 import io.tickwire.model.Level;
 import io.tickwire.model.StatusMarker;
 import io.tickwire.model.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -346,16 +347,48 @@ class BookAggregatorTest {
   }
 
   @Test
-  void theStoreHoldsEachBookAsPublished() {
-    send(snapshot(SPOT, 100, levels("100:1"), levels("101:1"), T));
-    KeyValueStore<String, OrderBook> store = driver.driver().getKeyValueStore("books");
-    assertThat(store.get(SPOT).unpublished()).isTrue();
+  void theStoresHoldEachBookAsPublishedLevelByLevel() {
+    send(snapshot(SPOT, 100, levels("100.0:1", "99:2"), levels("101:1"), T));
+    KeyValueStore<String, OrderBook> headers = driver.driver().getKeyValueStore("book-headers");
+    KeyValueStore<String, String> stored = driver.driver().getKeyValueStore("book-levels");
+    assertThat(headers.get(SPOT).unpublished()).isTrue();
 
     tick();
+    send(delta(SPOT, 101, 101, null, levels("99:0", "98.50:3"), levels(), T + 1));
 
-    assertThat(store.get(SPOT).unpublished()).isFalse();
-    assertThat(store.get(SPOT).updateId()).isEqualTo(100);
-    assertThat(store.get(SPOT).bids()).containsKey(new java.math.BigDecimal("100"));
+    assertThat(headers.get(SPOT).unpublished()).isTrue(); // the delta is not published yet
+    assertThat(headers.get(SPOT).updateId()).isEqualTo(101);
+    assertThat(stored.get(SPOT + "\u0000b100")).isEqualTo("100.0 1");
+    assertThat(stored.get(SPOT + "\u0000b99")).isNull();
+    assertThat(stored.get(SPOT + "\u0000b98.5")).isEqualTo("98.50 3");
+    assertThat(stored.get(SPOT + "\u0000a101")).isEqualTo("101 1");
+  }
+
+  @Test
+  void anUnreadableEventGoesToTheDeadLetterTopic() {
+    driver.close();
+    driver =
+        JobDriver.atLeastOnce(
+            BookAggregator.job(
+                new BookAggregatorConfig(
+                    "test-book-aggregator",
+                    Topics.BOOK,
+                    Topics.STATUS,
+                    Topics.BOOK_TOP,
+                    CADENCE,
+                    3,
+                    List.of(10)),
+                meters));
+
+    driver
+        .rawInput(Topics.BOOK)
+        .pipeInput(SPOT, "{\"kind\":\"sideways\"}".getBytes(StandardCharsets.UTF_8), T);
+
+    DeadLetter letter = driver.deadLetters().readValue();
+    assertThat(letter.source()).isEqualTo("stream-jobs/book-aggregator");
+    assertThat(letter.originTopic()).isEqualTo("md.book.v1");
+    assertThat(letter.error()).startsWith("cannot read the record: cannot read BookEvent");
+    assertThat(letter.payload()).isEqualTo("{\"kind\":\"sideways\"}");
   }
 
   private void send(BookEvent event) {

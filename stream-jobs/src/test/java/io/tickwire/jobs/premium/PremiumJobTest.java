@@ -153,10 +153,25 @@ class PremiumJobTest {
   }
 
   @Test
+  void anUnreadableBookTopGoesToTheDeadLetterTopic() {
+    driver
+        .rawInput(Topics.BOOK_TOP)
+        .pipeInput("upbit:BTC-KRW", "[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8), T);
+
+    DeadLetter letter = driver.deadLetters().readValue();
+
+    assertThat(letter.originTopic()).isEqualTo("md.book.top.v1");
+    assertThat(letter.error()).isEqualTo("cannot read the record: not a JSON object");
+  }
+
+  @Test
   void theRateGoesToEveryPartitionAndAnAssetsQuotesToOne() {
     PremiumJob.RateToEveryPartition partitioner = new PremiumJob.RateToEveryPartition();
-    Quote rate = Quote.of(top("upbit", "USDT-KRW", "1385", T), CONFIG).orElseThrow();
-    Quote local = Quote.of(top("upbit", "BTC-KRW", "1", T), CONFIG).orElseThrow();
+    Quote rate =
+        Quote.of(new TopFields("upbit", "USDT-KRW", "KRW-USDT", true, "1385", T), CONFIG)
+            .orElseThrow();
+    Quote local =
+        Quote.of(new TopFields("upbit", "BTC-KRW", "KRW-BTC", true, "1", T), CONFIG).orElseThrow();
 
     assertThat(partitioner.partitions("t", "USDT", rate, 6))
         .contains(java.util.Set.of(0, 1, 2, 3, 4, 5));

@@ -1,22 +1,19 @@
 package io.tickwire.jobs.book;
 
-import io.tickwire.model.Level;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.NavigableMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The book store's binary format. Every applied delta rewrites its instrument's book in the store
- * (that is what makes the store, and so a restart, exact under exactly-once), so this is on the hot
- * path: a flat, versioned layout of lengths and ASCII-fast strings, no JSON.
+ * A book's header in the store: instrument, status, update id and times, everything but the levels
+ * (those are stored one by one, see {@link BookAggregatorProcessor}). Rewritten on every applied
+ * event, so it is a flat, versioned binary layout of lengths and ASCII-fast strings, no JSON.
  */
-final class OrderBookSerde
+final class BookHeaderSerde
     implements Serde<OrderBook>, Serializer<OrderBook>, Deserializer<OrderBook> {
 
   private static final byte VERSION = 1;
@@ -29,7 +26,7 @@ final class OrderBookSerde
     if (book == null) {
       return null;
     }
-    Writer out = new Writer(64 + 24 * (book.bids().size() + book.asks().size()));
+    Writer out = new Writer(96);
     out.writeByte(VERSION);
     out.writeString(book.venue());
     out.writeString(book.symbol());
@@ -42,17 +39,7 @@ final class OrderBookSerde
     out.writeLong(book.updateId());
     out.writeLong(book.snapshotReceivedAt());
     out.writeLong(book.sourceTime());
-    writeSide(out, book.bids());
-    writeSide(out, book.asks());
     return out.bytes();
-  }
-
-  private static void writeSide(Writer out, NavigableMap<BigDecimal, Level> side) {
-    out.writeInt(side.size());
-    for (Level level : side.values()) {
-      out.writeString(level.price());
-      out.writeString(level.quantity());
-    }
   }
 
   @Override
@@ -64,7 +51,7 @@ final class OrderBookSerde
       Reader in = new Reader(data);
       byte version = in.readByte();
       if (version != VERSION) {
-        throw new SerializationException("unknown book state version " + version);
+        throw new SerializationException("unknown book header version " + version);
       }
       OrderBook book = new OrderBook(in.readString(), in.readString(), in.readString());
       int flags = in.readByte();
@@ -76,19 +63,9 @@ final class OrderBookSerde
           in.readLong(),
           in.readLong(),
           (flags & UNPUBLISHED) != 0);
-      readSide(in, book.bids());
-      readSide(in, book.asks());
       return book;
     } catch (IndexOutOfBoundsException e) {
-      throw new SerializationException("truncated book state", e);
-    }
-  }
-
-  private static void readSide(Reader in, Map<BigDecimal, Level> side) {
-    int count = in.readInt();
-    for (int i = 0; i < count; i++) {
-      Level level = new Level(in.readString(), in.readString());
-      side.put(new BigDecimal(level.price()), level);
+      throw new SerializationException("truncated book header", e);
     }
   }
 

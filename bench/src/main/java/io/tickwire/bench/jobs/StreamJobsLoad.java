@@ -122,6 +122,9 @@ public final class StreamJobsLoad {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (long i = 0; i < records; i++) {
         producer.send(workload.next(input, System.currentTimeMillis()));
+        if (i % 20_000 == 19_999) {
+          producer.flush(); // keeps batches young on a busy machine, so none expires
+        }
       }
       producer.flush();
     }

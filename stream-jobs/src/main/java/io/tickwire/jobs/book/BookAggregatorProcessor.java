@@ -3,6 +3,7 @@ package io.tickwire.jobs.book;
 import static io.tickwire.jobs.Decimals.plain;
 
 import io.tickwire.jobs.RejectedRecordException;
+import io.tickwire.jobs.StoreContents;
 import io.tickwire.model.BookEvent;
 import io.tickwire.model.BookTop;
 import io.tickwire.model.Instrument;
@@ -13,12 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -54,26 +53,25 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
     this.levels = context.getStateStore(BookAggregator.LEVELS_STORE);
     books.clear();
     changed.clear();
-    try (KeyValueIterator<String, OrderBook> all = headers.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, OrderBook> entry = all.next();
-        books.put(entry.key, entry.value);
-        if (entry.value.unpublished()) {
-          changed.add(entry.key);
-        }
-      }
-    }
-    try (KeyValueIterator<String, String> all = levels.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, String> entry = all.next();
-        int end = entry.key.indexOf(SEPARATOR);
-        OrderBook book = books.get(entry.key.substring(0, end));
-        int space = entry.value.indexOf(' ');
-        book.restore(
-            entry.key.charAt(end + 1) == BID,
-            new Level(entry.value.substring(0, space), entry.value.substring(space + 1)));
-      }
-    }
+    StoreContents.forEach(
+        headers,
+        (instrument, book) -> {
+          books.put(instrument, book);
+          if (book.unpublished()) {
+            changed.add(instrument);
+          }
+        });
+    StoreContents.forEach(
+        levels,
+        (key, level) -> {
+          int end = key.indexOf(SEPARATOR);
+          int space = level.indexOf(' ');
+          books
+              .get(key.substring(0, end))
+              .restore(
+                  key.charAt(end + 1) == BID,
+                  new Level(level.substring(0, space), level.substring(space + 1)));
+        });
     context.schedule(config.cadence(), PunctuationType.WALL_CLOCK_TIME, this::publish);
   }
 

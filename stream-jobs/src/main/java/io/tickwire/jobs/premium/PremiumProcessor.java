@@ -4,18 +4,17 @@ import static io.tickwire.jobs.Decimals.plain;
 
 import io.micrometer.core.instrument.Counter;
 import io.tickwire.jobs.RejectedRecordException;
+import io.tickwire.jobs.StoreContents;
 import io.tickwire.model.Instrument;
 import io.tickwire.model.Premium;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -48,18 +47,9 @@ final class PremiumProcessor implements Processor<String, Quote, String, Premium
     this.publishedStore = context.getStateStore(PremiumJob.PUBLISHED_STORE);
     quotes.clear();
     published.clear();
-    load(quoteStore, quotes);
-    load(publishedStore, published);
+    StoreContents.forEach(quoteStore, quotes::put);
+    StoreContents.forEach(publishedStore, published::put);
     context.schedule(config.cadence(), PunctuationType.WALL_CLOCK_TIME, this::publish);
-  }
-
-  private static <V> void load(KeyValueStore<String, V> store, Map<String, V> into) {
-    try (KeyValueIterator<String, V> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, V> entry = all.next();
-        into.put(entry.key, entry.value);
-      }
-    }
   }
 
   @Override

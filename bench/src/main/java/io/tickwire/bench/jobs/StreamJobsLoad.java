@@ -4,6 +4,9 @@ import io.tickwire.infra.LocalKafka;
 import io.tickwire.kit.ServiceHost;
 import io.tickwire.kit.ServiceProvider;
 import io.tickwire.model.Topic;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>{@code
  * java -Xmx3g -cp bench/target/benchmarks.jar io.tickwire.bench.jobs.StreamJobsLoad \
  *     [--jobs kline-closer,book-aggregator,premium] [--records 1000000] [--rate 5000] [--seconds 20]
+ *     [--commit-interval 100]
  * }</pre>
  */
 public final class StreamJobsLoad {
@@ -54,22 +58,33 @@ public final class StreamJobsLoad {
 
   private final LocalKafka kafka;
   private final Admin admin;
+  private final String commitInterval;
 
-  private StreamJobsLoad(LocalKafka kafka) {
+  private StreamJobsLoad(LocalKafka kafka, String commitInterval) {
     this.kafka = kafka;
+    this.commitInterval = commitInterval;
     this.admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
   }
 
+  /** Records per second of wall time, and per second of the stream thread's own CPU time. */
+  record Throughput(double perSecond, double perCpuSecond) {}
+
   record Result(
-      String job, String workload, long records, double perSecond, int rate, long[] latencies) {
+      String job,
+      String workload,
+      long records,
+      Throughput throughput,
+      int rate,
+      long[] latencies) {
 
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %,d | %,.0f | %,d | %d | %d | %d | %,d |",
+          "| %s | %,d | %,.0f | %,.0f | %,d | %d | %d | %d | %,d |",
           job,
           records,
-          perSecond,
+          throughput.perSecond(),
+          throughput.perCpuSecond(),
           rate,
           percentile(50),
           percentile(99),
@@ -94,9 +109,10 @@ public final class StreamJobsLoad {
     long records = Long.parseLong(options.getOrDefault("records", "1000000"));
     int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
     Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+    String commitInterval = options.getOrDefault("commit-interval", "100");
     List<Result> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.start(0)) {
-      StreamJobsLoad load = new StreamJobsLoad(kafka);
+      StreamJobsLoad load = new StreamJobsLoad(kafka, commitInterval);
       for (String job : jobs) {
         Workload workload = workload(job.trim());
         long count = workload instanceof PremiumWorkload ? records * 3 / 10 : records;
@@ -106,8 +122,9 @@ public final class StreamJobsLoad {
       load.admin.close();
     }
     System.out.printf(
-        "%n| job | input records | records/s (1 stream thread) | latency run: records/s |"
-            + " p50 ms | p99 ms | max ms | outputs measured |%n|---|---|---|---|---|---|---|---|%n");
+        "%n| job | input records | records/s (1 stream thread) | records per stream-thread CPU second"
+            + " | latency run: records/s | p50 ms | p99 ms | max ms | outputs measured |"
+            + "%n|---|---|---|---|---|---|---|---|---|%n");
     results.forEach(r -> System.out.println(r.row()));
     results.forEach(r -> System.out.println("- " + r.job() + ": " + r.workload()));
     System.exit(0);
@@ -131,23 +148,28 @@ public final class StreamJobsLoad {
     Map<TopicPartition, Long> ends = endOffsets(input, workload.input().partitions());
     System.out.printf("%s: starting the job ...%n", workload.target());
     try (ServiceHost host = ServiceHost.start(List.of(provider(workload.target())), env(prefix))) {
-      double perSecond = throughput(prefix + workload.applicationId(), input, ends, records);
+      Throughput throughput = throughput(prefix + workload.applicationId(), input, ends, records);
       System.out.println(threadMetrics(host.services().get(0).health().port()));
       System.out.printf(
           "%s: %,.0f records/s; latency at %,d records/s ...%n",
-          workload.target(), perSecond, rate);
+          workload.target(), throughput.perSecond(), rate);
       long[] latencies = latency(workload, prefix, input, rate, duration);
       return new Result(
-          workload.target(), workload.describe(), records, perSecond, rate, latencies);
+          workload.target(), workload.describe(), records, throughput, rate, latencies);
     }
   }
 
-  /** Committed input offsets per second between 10 % and 100 % of the input. */
-  private double throughput(
+  /**
+   * Committed input offsets per second between 10 % and 100 % of the input, and per second of CPU
+   * time the job's stream thread used meanwhile (what one thread would do with a core of its own;
+   * the producer's I/O thread and the broker are not counted).
+   */
+  private Throughput throughput(
       String group, String input, Map<TopicPartition, Long> ends, long records) throws Exception {
     long total = ends.values().stream().mapToLong(Long::longValue).sum();
     long fromCount = -1;
     long fromTime = 0;
+    long fromCpu = 0;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline) {
       long committed = committed(group, input);
@@ -155,14 +177,29 @@ public final class StreamJobsLoad {
       if (fromCount < 0 && committed >= total / 10) {
         fromCount = committed;
         fromTime = now;
+        fromCpu = streamThreadCpu(group);
       }
       if (committed >= total && fromCount >= 0) {
         double seconds = (now - fromTime) / 1e9;
-        return seconds <= 0 ? Double.NaN : (committed - fromCount) / seconds;
+        double cpuSeconds = (streamThreadCpu(group) - fromCpu) / 1e9;
+        return new Throughput(
+            (committed - fromCount) / seconds, (committed - fromCount) / cpuSeconds);
       }
       Thread.sleep(50);
     }
     throw new IllegalStateException(group + " did not consume " + records + " records in time");
+  }
+
+  /** CPU time (ns) used so far by the stream threads of an application in this JVM. */
+  private static long streamThreadCpu(String applicationId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpu = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(applicationId + "-StreamThread-")) {
+        cpu += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return cpu;
   }
 
   /** Produces at {@code rate} for {@code duration} and measures every output's delay. */

@@ -3,7 +3,6 @@ package io.tickwire.jobs.premium;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickwire.jobs.StreamJob;
-import io.tickwire.model.JsonSerde;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class PremiumJob {
         Counter.builder("stream.jobs.premiums.published")
             .description("Premiums published to md.premium.v1")
             .register(meters);
-    Serde<Quote> quotes = new JsonSerde<>(Quote.class);
+    Serde<Quote> quotes = new QuoteSerde();
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * One input of the premium: the mid of a valid aggregated book, or no mid (the book is broken or
  * one-sided, so it must not be used), with the book's newest source time. Travels through the job's
- * repartition topic as JSON.
+ * repartition topic, and lives in its store, as {@link QuoteSerde}.
  */
 record Quote(
     Role role, String venue, String symbol, String nativeSymbol, String mid, long sourceTime) {

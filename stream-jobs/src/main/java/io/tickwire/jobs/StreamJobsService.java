@@ -62,8 +62,8 @@ final class StreamJobsService implements Service {
   }
 
   /**
-   * Input and output topics exist, and the broker serves their metadata, before Kafka Streams looks
-   * for them: a source topic it cannot see yet fails the first rebalance, and the thread that
+   * Input and output topics exist, and the broker serves every partition, before Kafka Streams
+   * looks for them: a source topic it cannot see yet fails the first rebalance, and the thread that
    * replaces the failed one then waits a whole session timeout for its predecessor to leave.
    */
   private void provision(int replicationFactor) throws Exception {
@@ -80,15 +80,26 @@ final class StreamJobsService implements Service {
     long deadline = System.nanoTime() + METADATA_TIMEOUT.toNanos();
     while (true) {
       try {
-        admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
-        return;
+        boolean served =
+            admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.leader() != null);
+        if (served) {
+          return;
+        }
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-            || System.nanoTime() > deadline) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
           throw e;
         }
-        Thread.sleep(backoff.next().toMillis());
       }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the broker does not serve every partition of "
+                + topics
+                + " after "
+                + METADATA_TIMEOUT);
+      }
+      Thread.sleep(backoff.next().toMillis());
     }
   }
 

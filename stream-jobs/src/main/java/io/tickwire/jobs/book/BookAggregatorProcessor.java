@@ -118,9 +118,13 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
     }
   }
 
-  /** Gap markers for an instrument's book stream; trade gaps and venue-wide markers pass by. */
+  /**
+   * Markers that say events of an instrument's book stream were lost (a gap the connector detected,
+   * or events it had to drop while Kafka was away); trade gaps and venue-wide markers pass by.
+   */
   private void apply(StatusMarker marker) {
-    if (marker.status() != StatusMarker.Status.GAP_DETECTED
+    if ((marker.status() != StatusMarker.Status.GAP_DETECTED
+            && marker.status() != StatusMarker.Status.DROPPED)
         || marker.symbol() == null
         || !isBookStream(marker.stream())) {
       return;

@@ -150,16 +150,18 @@ final class OrderBook {
   }
 
   /**
-   * A connector's gap marker breaks the book unless the book's snapshot was received after the
-   * marker was raised: markers and book events travel on different topics, so a resync snapshot may
-   * be processed before the marker that announced it.
+   * A connector's gap or dropped marker breaks the book unless the book's snapshot was received
+   * after the marker was raised: markers and book events travel on different topics, so a resync
+   * snapshot may be processed before the marker that announced it.
    */
   boolean breakOn(StatusMarker marker) {
     if (broken || snapshotReceivedAt > marker.time() * 1000) {
       return false;
     }
     breakOnGap(
-        "gap detected by the connector"
+        (marker.status() == StatusMarker.Status.DROPPED
+                ? "the connector dropped events"
+                : "gap detected by the connector")
             + (marker.detail() == null ? "" : " (" + marker.detail() + ")"));
     unpublished = true;
     return true;

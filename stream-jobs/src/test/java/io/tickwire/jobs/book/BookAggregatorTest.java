@@ -266,6 +266,30 @@ class BookAggregatorTest {
   }
 
   @Test
+  void aDroppedMarkerForTheBookStreamBreaksItToo() {
+    send(snapshot(SPOT, 100, levels("100:1"), levels("101:1"), T));
+    assertThat(tick()).hasSize(1);
+
+    status.pipeInput(
+        SPOT,
+        new StatusMarker(
+            "binance-spot",
+            "BTC-USDT",
+            "BTCUSDT",
+            "btcusdt@depth@100ms",
+            StatusMarker.Status.DROPPED,
+            "binance-spot-3",
+            "buffer full",
+            12L,
+            T + 1_000),
+        T + 1_000);
+
+    assertThat(tick())
+        .extracting(BookTop::reason)
+        .containsExactly("the connector dropped events (buffer full); waiting for a snapshot");
+  }
+
+  @Test
   void anOlderSnapshotIsAReplayAndIsIgnored() {
     send(snapshot(SPOT, 100, levels("100:1"), levels("101:1"), T));
     send(delta(SPOT, 101, 101, null, levels("100:5"), levels(), T + 1));

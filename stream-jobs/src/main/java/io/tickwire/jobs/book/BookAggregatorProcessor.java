@@ -65,12 +65,13 @@ final class BookAggregatorProcessor implements Processor<String, Object, String,
         levels,
         (key, level) -> {
           int end = key.indexOf(SEPARATOR);
-          int space = level.indexOf(' ');
-          books
-              .get(key.substring(0, end))
-              .restore(
-                  key.charAt(end + 1) == BID,
-                  new Level(level.substring(0, space), level.substring(space + 1)));
+          OrderBook book = books.get(key.substring(0, end));
+          if (book != null) { // a header is written with every level, never after
+            int space = level.indexOf(' ');
+            book.restore(
+                key.charAt(end + 1) == BID,
+                new Level(level.substring(0, space), level.substring(space + 1)));
+          }
         });
     context.schedule(config.cadence(), PunctuationType.WALL_CLOCK_TIME, this::publish);
   }

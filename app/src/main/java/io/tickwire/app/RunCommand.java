@@ -51,7 +51,7 @@ final class RunCommand implements Command {
         set or a server already answers on its default port (then it joins that one), provisions the
         topics and runs the services in this process until Ctrl-C.
 
-          --target    services to run, comma-separated (default: all)
+          --target    services to run, comma-separated (default: all, each once)
           --settings  list the settings (environment variables) of those services and exit
 
         Targets: %s
@@ -91,7 +91,7 @@ final class RunCommand implements Command {
                         .map(String::trim)
                         .filter(s -> !s.isEmpty())
                         .toList()))
-        .orElse(registry.all());
+        .orElse(registry.defaults());
   }
 
   /** Every setting the run reads, infrastructure first; each variable once. */

@@ -33,6 +33,14 @@ final class ServiceRegistry {
   }
 
   /**
+   * What {@code tickwire run} hosts without {@code --target}: every service once, leaving out the
+   * targets an umbrella target already runs ({@link ServiceProvider#includes()}).
+   */
+  List<ServiceProvider> defaults() {
+    return withoutIncluded(all());
+  }
+
+  /**
    * The named services, in registry order.
    *
    * @throws Args.UsageException naming an unknown target and listing the known ones
@@ -50,6 +58,12 @@ final class ServiceRegistry {
       }
     }
     selected.sort(Comparator.comparingInt(ServiceProvider::healthPortOffset));
-    return selected;
+    return withoutIncluded(selected);
+  }
+
+  private static List<ServiceProvider> withoutIncluded(List<ServiceProvider> providers) {
+    return providers.stream()
+        .filter(p -> providers.stream().noneMatch(other -> other.includes().contains(p.name())))
+        .toList();
   }
 }

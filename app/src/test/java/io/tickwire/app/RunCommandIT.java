@@ -33,19 +33,20 @@ class RunCommandIT {
     ByteArrayOutputStream second = new ByteArrayOutputStream();
     ServiceRegistry registry = ServiceRegistry.load();
 
-    try (RunCommand.Running running = RunCommand.start(registry.all(), console(first, env))) {
+    try (RunCommand.Running running = RunCommand.start(registry.defaults(), console(first, env))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> running.host().ready());
       assertThat(first.toString(StandardCharsets.UTF_8))
           .contains("Kafka    " + KAFKA.bootstrapServers() + " (from KAFKA_BOOTSTRAP_SERVERS)")
           .contains("Redis    redis://localhost:" + redisPort + " (started: ")
-          .contains("Topics   19 created")
+          .contains("Topics   20 created")
           .containsPattern("echo-test +health\\+metrics http://localhost:\\d+, says hi")
           .contains("Press Ctrl-C to stop.");
 
-      try (RunCommand.Running replica = RunCommand.start(registry.all(), console(second, env))) {
+      try (RunCommand.Running replica =
+          RunCommand.start(registry.defaults(), console(second, env))) {
         assertThat(second.toString(StandardCharsets.UTF_8))
             .contains("Redis    redis://localhost:" + redisPort + " (already running: using it)")
-            .contains("Topics   0 created, 19 as expected");
+            .contains("Topics   0 created, 20 as expected");
       }
       assertThat(LocalRedis.answersPing("127.0.0.1", redisPort)).isTrue();
     }

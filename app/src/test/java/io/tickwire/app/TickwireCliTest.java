@@ -56,7 +56,9 @@ class TickwireCliTest {
   void unknownTargetNamesTheKnownOnes() {
     assertThat(run(Map.of(), "run", "--target", "connector-kraken")).isEqualTo(2);
 
-    assertThat(err()).contains("unknown target 'connector-kraken'; known targets: echo-test");
+    assertThat(err())
+        .contains("unknown target 'connector-kraken'; known targets: ")
+        .contains("echo-test");
   }
 
   @Test
@@ -70,6 +72,22 @@ class TickwireCliTest {
         .contains("REDIS_URL")
         .contains("KAFKA_PRODUCER_<PROPERTY>");
     assertThat(out().split("\n  KAFKA_BOOTSTRAP_SERVERS ", -1)).hasSize(2);
+  }
+
+  @Test
+  void streamJobsListsTheSettingsOfEveryJob() {
+    assertThat(run(Map.of(), "run", "--target", "stream-jobs", "--settings")).isZero();
+
+    assertThat(out())
+        .contains("Settings of tickwire run --target stream-jobs:")
+        .contains("STREAM_JOBS_STATE_DIR")
+        .contains("KLINE_CLOSER_RETENTION")
+        .contains("BOOK_TOP_CADENCE")
+        .contains("BOOK_TOP_LEVELS")
+        .contains("BOOK_TOP_BANDS_BPS")
+        .contains("PREMIUM_MAX_AGE")
+        .contains("PREMIUM_APPLICATION_ID")
+        .contains("KAFKA_STREAMS_*");
   }
 
   @Test

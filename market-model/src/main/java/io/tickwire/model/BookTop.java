@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The aggregated book on {@code md.book.top.v1}, emitted at a fixed cadence: the top N levels and
  * figures derived from them. A book known to be broken (after a gap, before the next snapshot) is
- * published once with {@code status = broken} and no levels, never with stale numbers. Computed
- * decimals are plain decimal strings.
+ * published once with {@code status = broken}, no levels and a {@code reason}, never with stale
+ * numbers. Computed decimals are plain decimal strings.
  */
 public record BookTop(
     String venue,
@@ -26,7 +26,8 @@ public record BookTop(
     List<DepthBand> bands,
     long updateId,
     long sourceTime,
-    long time)
+    long time,
+    String reason)
     implements MarketEvent {
 
   public enum Status {
@@ -43,5 +44,45 @@ public record BookTop(
     bids = List.copyOf(bids);
     asks = List.copyOf(asks);
     bands = List.copyOf(bands);
+  }
+
+  /** A book top without a reason (every {@code ok} one). */
+  public BookTop(
+      String venue,
+      String symbol,
+      String nativeSymbol,
+      Status status,
+      int depth,
+      List<Level> bids,
+      List<Level> asks,
+      String bestBid,
+      String bestAsk,
+      String mid,
+      String spread,
+      String spreadBps,
+      String imbalance,
+      List<DepthBand> bands,
+      long updateId,
+      long sourceTime,
+      long time) {
+    this(
+        venue,
+        symbol,
+        nativeSymbol,
+        status,
+        depth,
+        bids,
+        asks,
+        bestBid,
+        bestAsk,
+        mid,
+        spread,
+        spreadBps,
+        imbalance,
+        bands,
+        updateId,
+        sourceTime,
+        time,
+        null);
   }
 }

@@ -43,6 +43,8 @@ public final class Topics {
       market("md.klines.closed.v1", Kline.class, DAY.multipliedBy(90), "kline");
   public static final Topic<String, BookTop> BOOK_TOP =
       market("md.book.top.v1", BookTop.class, DAY, "book-top");
+  public static final Topic<String, Premium> PREMIUM =
+      market("md.premium.v1", Premium.class, DAY.multipliedBy(7), "premium");
 
   public static final Topic<String, Order> ORDERS = user("user.orders.v1", Order.class, "order");
   public static final Topic<String, Balance> BALANCES =
@@ -91,6 +93,7 @@ public final class Topics {
           STATUS,
           KLINES_CLOSED,
           BOOK_TOP,
+          PREMIUM,
           ORDERS,
           BALANCES,
           POSITIONS,

@@ -27,6 +27,7 @@ class TopicsTest {
             "md.status.v1",
             "md.klines.closed.v1",
             "md.book.top.v1",
+            "md.premium.v1",
             "user.orders.v1",
             "user.balances.v1",
             "user.positions.v1",

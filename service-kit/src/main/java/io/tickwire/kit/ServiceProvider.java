@@ -2,6 +2,7 @@ package io.tickwire.kit;
 
 import io.tickwire.kit.config.Setting;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Registers a service under its name so the distribution can host it ({@code tickwire run --target
@@ -30,6 +31,14 @@ public interface ServiceProvider {
   /** Whether the service writes to or reads from MongoDB ({@code MONGO_URI}). */
   default boolean needsMongo() {
     return false;
+  }
+
+  /**
+   * Other targets this one already runs (an umbrella target such as {@code stream-jobs} runs each
+   * job that also has a target of its own), so a process asked for both hosts them only once.
+   */
+  default Set<String> includes() {
+    return Set.of();
   }
 
   /** Builds the service from validated settings. Must not start anything yet. */

@@ -47,8 +47,13 @@ record RedisPersisterConfig(
   }
 
   static final Setting<URI> REDIS_URL =
-      Setting.uri("REDIS_URL", "Redis to write the latest state to", "redis", "rediss")
-          .defaultValue("redis://localhost:6379");
+      Setting.uri(
+              "REDIS_URL",
+              "Redis to write the latest state to (may hold a password)",
+              "redis",
+              "rediss")
+          .defaultValue("redis://localhost:6379")
+          .secret();
   static final Setting<String> GROUP =
       Setting.string("REDIS_PERSISTER_GROUP", "Kafka consumer group of persister-redis replicas")
           .defaultValue("persister-redis");

@@ -1,13 +1,14 @@
 package io.tickwire.persist.redis;
 
+import static io.tickwire.kit.kafka.BatchWriter.decode;
+import static io.tickwire.kit.kafka.BatchWriter.required;
+
 import io.tickwire.kit.kafka.BatchWriter;
 import io.tickwire.kit.kafka.KafkaClients;
-import io.tickwire.model.AccountScoped;
 import io.tickwire.model.Balance;
 import io.tickwire.model.BookTop;
 import io.tickwire.model.Kline;
 import io.tickwire.model.MarkPrice;
-import io.tickwire.model.MarketEvent;
 import io.tickwire.model.Order;
 import io.tickwire.model.Position;
 import io.tickwire.model.Topic;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
@@ -216,29 +216,5 @@ final class RedisWriter implements BatchWriter {
           }
         });
     return rejected;
-  }
-
-  /** The record's event, with the fields that name its keys present. */
-  private static <T> T decode(Topic<String, T> topic, ConsumerRecord<String, byte[]> record) {
-    Deserializer<T> values = topic.valueSerde().deserializer();
-    T value = values.deserialize(record.topic(), record.value());
-    if (value == null) {
-      throw new IllegalArgumentException("empty value");
-    }
-    if (value instanceof MarketEvent event) {
-      required(event.venue(), "venue");
-      required(event.nativeSymbol(), "nativeSymbol");
-    }
-    if (value instanceof AccountScoped event) {
-      required(event.venue(), "venue");
-      required(event.accountId(), "accountId");
-    }
-    return value;
-  }
-
-  private static void required(String value, String field) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("missing " + field);
-    }
   }
 }

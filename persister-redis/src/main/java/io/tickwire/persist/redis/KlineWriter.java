@@ -58,10 +58,6 @@ final class KlineWriter {
     this.retentionMillis = retention.toMillis();
   }
 
-  boolean timeSeries() {
-    return timeSeries;
-  }
-
   void add(RedisBatch batch, Kline kline, byte[] json, ConsumerRecord<String, byte[]> record) {
     if (timeSeries) {
       addSeries(batch, kline, record);

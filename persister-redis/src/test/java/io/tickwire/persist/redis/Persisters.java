@@ -2,8 +2,6 @@ package io.tickwire.persist.redis;
 
 import io.tickwire.kit.ServiceHost;
 import io.tickwire.kit.health.Readiness;
-import io.tickwire.model.Topic;
-import io.tickwire.model.Topics;
 import io.tickwire.testkit.KafkaExtension;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +35,5 @@ final class Persisters {
   /** The names of the topics persister-redis consumes, under the prefix. */
   static List<String> topicNames(String prefix) {
     return RedisWriter.TOPICS.stream().map(t -> prefix + t.name()).toList();
-  }
-
-  static List<Topic<?, ?>> allTopics(String prefix) {
-    return Topics.all(prefix);
   }
 }

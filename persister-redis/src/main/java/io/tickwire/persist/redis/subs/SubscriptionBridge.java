@@ -103,11 +103,6 @@ public final class SubscriptionBridge implements AutoCloseable {
     }
   }
 
-  /** True once the bridge has read the control topic and scanned the keys at least once. */
-  public boolean watching() {
-    return view != null && !rescan;
-  }
-
   private void requestRescan() {
     rescan = true;
     changed.add(WAKE);

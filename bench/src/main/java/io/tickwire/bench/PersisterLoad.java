@@ -1,19 +1,5 @@
 package io.tickwire.bench;
 
-import io.tickwire.infra.LocalKafka;
-import io.tickwire.infra.LocalMongo;
-import io.tickwire.infra.LocalRedis;
-import io.tickwire.kit.ServiceHost;
-import io.tickwire.kit.ServiceProvider;
-import io.tickwire.kit.kafka.KafkaClients;
-import io.tickwire.kit.kafka.TopicProvisioner;
-import io.tickwire.model.Bbo;
-import io.tickwire.model.Kline;
-import io.tickwire.model.Ticker;
-import io.tickwire.model.Topic;
-import io.tickwire.model.Topics;
-import io.tickwire.persist.mongo.MongoPersisterProvider;
-import io.tickwire.persist.redis.RedisPersisterProvider;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -22,7 +8,21 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import io.tickwire.infra.LocalKafka;
+import io.tickwire.infra.LocalMongo;
+import io.tickwire.infra.LocalRedis;
+import io.tickwire.kit.ServiceHost;
+import io.tickwire.kit.ServiceProvider;
+import io.tickwire.kit.kafka.KafkaClients;
+import io.tickwire.kit.kafka.TopicProvisioner;
 import io.tickwire.model.Json;
+import io.tickwire.model.Kline;
+import io.tickwire.model.Topic;
+import io.tickwire.model.Topics;
+import io.tickwire.persist.mongo.MongoPersisterProvider;
+import io.tickwire.persist.redis.RedisPersisterProvider;
+import io.tickwire.persist.redis.reader.RedisKeys;
+import io.tickwire.testkit.SampleEvents;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +44,11 @@ import org.bson.Document;
 import redis.clients.jedis.RedisClient;
 
 /**
- * End-to-end load harness for the persisters: fills the topics with records first, then starts
- * the persister service (as {@code tickwire run} would) and measures the sustained rate from its
- * first commit until it has committed the last record, so producing and start-up are not counted.
- * Everything runs on this machine: the Kafka broker (and mongo-java-server) in this JVM, Redis as
- * a child process.
+ * End-to-end load harness for the persisters: fills the topics with records first, then starts the
+ * persister service (as {@code tickwire run} would) and measures the sustained rate from its first
+ * commit until it has committed the last record, so producing and start-up are not counted.
+ * Everything runs on this machine: the Kafka broker (and mongo-java-server) in this JVM, Redis as a
+ * child process.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.tickwire.bench.PersisterLoad redis [records] [symbols]
@@ -60,7 +60,8 @@ import redis.clients.jedis.RedisClient;
  */
 public final class PersisterLoad {
 
-  private static final long T0 = 1_672_531_200_000L;
+  private static final long T0 = SampleEvents.T0;
+  private static final String VENUE = "binance-usdm";
   private static final String PREFIX = "bench.";
   private static final String GROUP = "bench-persister";
 
@@ -106,13 +107,20 @@ public final class PersisterLoad {
       env.put("REDIS_PERSISTER_GROUP", GROUP);
       env.put("REDIS_SUBS_BRIDGE", "false");
       double rate =
-          consume(new RedisPersisterProvider(), kafka, env, records, topicNames(Topics.TICKERS, Topics.BBO));
+          consume(
+              new RedisPersisterProvider(),
+              kafka,
+              env,
+              records,
+              topicNames(Topics.TICKERS, Topics.BBO));
       long commands = commandsProcessed(redis) - commandsBefore;
       System.out.printf(
           "Redis commands for %,d records: %,d (%.1f records per command: one HSET per hash per"
               + " batch)%n",
           records, commands, (double) records / commands);
-      System.out.printf("hash fields written: %,d%n", redis.hlen("binance-usdm-ticker") + redis.hlen("binance-usdm-bbo"));
+      System.out.printf(
+          "hash fields written: %,d%n",
+          redis.hlen(RedisKeys.ticker(VENUE)) + redis.hlen(RedisKeys.bbo(VENUE)));
       Optional<Double> ceiling = redisBenchmark(url);
       ceiling.ifPresent(
           set ->
@@ -174,7 +182,7 @@ public final class PersisterLoad {
         Object event = event(topic, base, i / symbols);
         producer.send(
             new ProducerRecord<>(
-                PREFIX + topic.name(), "binance-usdm:" + base + "-USDT", bytes(topic, event)));
+                PREFIX + topic.name(), VENUE + ":" + base + "-USDT", bytes(topic, event)));
       }
       producer.flush();
     }
@@ -188,25 +196,16 @@ public final class PersisterLoad {
   private static Object event(Topic<String, ?> topic, String base, int n) {
     String symbol = base + "-USDT";
     String nativeSymbol = base + "USDT";
-    long time = T0 + n * 100L;
     String price = "16550." + (n % 100);
     if (topic == Topics.TICKERS) {
-      return new Ticker(
-          "binance-usdm", symbol, nativeSymbol, Ticker.Kind.FULL, "16500.00", "16800.00",
-          "16400.00", price, "0.00100000", "16499.99", "125.50", "0.761", "16600.12", "12000.5",
-          "199000000.25", "16549.99", "1.2", "16550.01", "0.8", 1_000_000L, time - 86_400_000L,
-          time, time, time * 1000);
+      return SampleEvents.ticker(VENUE, symbol, nativeSymbol, price, T0 + n * 100L);
     }
     if (topic == Topics.BBO) {
-      return new Bbo(
-          "binance-usdm", symbol, nativeSymbol, n, price, "3.50000000", "16550.01", "0.25000000",
-          time, time, time * 1000);
+      return SampleEvents.bbo(VENUE, symbol, nativeSymbol, n, price);
     }
     long openTime = T0 + n * 60_000L;
-    return new Kline(
-        "binance-usdm", symbol, nativeSymbol, "1m", openTime, openTime + 59_999, "16500.00",
-        "16510.00", "16490.00", price, "12.5", "206250.00", "6.25", "103125.00", 420L, true,
-        openTime + 60_000, (openTime + 60_000) * 1000);
+    return SampleEvents.kline(
+        VENUE, symbol, nativeSymbol, openTime, price, true, openTime + 60_000);
   }
 
   /**
@@ -228,7 +227,8 @@ public final class PersisterLoad {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
       while (committed < records) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("gave up: " + committed + " of " + records + " committed");
+          throw new IllegalStateException(
+              "gave up: " + committed + " of " + records + " committed");
         }
         Thread.sleep(20); // a measuring loop, not a test: sampling the committed offsets
         committed = committed(admin, topics);
@@ -243,7 +243,11 @@ public final class PersisterLoad {
   }
 
   private static long committed(Admin admin, List<String> topics) throws Exception {
-    return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().entrySet()
+    return admin
+        .listConsumerGroupOffsets(GROUP)
+        .partitionsToOffsetAndMetadata()
+        .get()
+        .entrySet()
         .stream()
         .filter(e -> topics.contains(e.getKey().topic()) && e.getValue() != null)
         .mapToLong(e -> ((OffsetAndMetadata) e.getValue()).offset())
@@ -256,7 +260,8 @@ public final class PersisterLoad {
 
   private static double report(String what, long count, long nanos, String unit) {
     double rate = count / (nanos / 1e9);
-    System.out.printf("%s: %,d %s in %.2f s = %,.0f %s/s%n", what, count, unit, nanos / 1e9, rate, unit);
+    System.out.printf(
+        "%s: %,d %s in %.2f s = %,.0f %s/s%n", what, count, unit, nanos / 1e9, rate, unit);
     return rate;
   }
 
@@ -266,8 +271,8 @@ public final class PersisterLoad {
   }
 
   /**
-   * The server's own rate for the same work without Kafka or the persister: unordered bulk
-   * upserts of candle documents by id, 5000 per bulk write, straight from the driver.
+   * The server's own rate for the same work without Kafka or the persister: unordered bulk upserts
+   * of candle documents by id, 5000 per bulk write, straight from the driver.
    */
   private static double mongoCeiling(String uri, int documents, int symbols) {
     try (MongoClient client = MongoClients.create(uri)) {
@@ -288,7 +293,8 @@ public final class PersisterLoad {
           bulk.clear();
         }
       }
-      return report("driver bulk upserts (ceiling)", documents, System.nanoTime() - start, "documents");
+      return report(
+          "driver bulk upserts (ceiling)", documents, System.nanoTime() - start, "documents");
     }
   }
 
@@ -299,8 +305,18 @@ public final class PersisterLoad {
     try {
       process =
           new ProcessBuilder(
-                  "redis-benchmark", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
-                  "-P", "16", "-t", "set", "-n", "2000000", "-q")
+                  "redis-benchmark",
+                  "-h",
+                  uri.getHost(),
+                  "-p",
+                  Integer.toString(uri.getPort()),
+                  "-P",
+                  "16",
+                  "-t",
+                  "set",
+                  "-n",
+                  "2000000",
+                  "-q")
               .redirectErrorStream(true)
               .start();
     } catch (java.io.IOException notInstalled) {
@@ -309,7 +325,8 @@ public final class PersisterLoad {
     }
     Double rate = null;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       Pattern set = Pattern.compile("SET: ([0-9.]+) requests per second");
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         for (String part : line.split("\r")) {

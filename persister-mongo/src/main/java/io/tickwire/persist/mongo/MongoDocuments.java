@@ -81,15 +81,7 @@ final class MongoDocuments {
   /** The latest state of an order: {@code _id} {@code <venue>:<accountId>:<SYMBOL>:<orderId>}. */
   static Document order(Order o) {
     return compact(
-        new Document("_id", o.accountKey() + ":" + o.symbol() + ":" + o.orderId())
-            .append("time", new Date(o.eventTime()))
-            .append("venue", o.venue())
-            .append("accountId", o.accountId())
-            .append("symbol", o.symbol())
-            .append("nativeSymbol", o.nativeSymbol())
-            .append("orderId", o.orderId())
-            .append("clientOrderId", o.clientOrderId())
-            .append("side", name(o.side()))
+        ofOrder(o.accountKey() + ":" + o.symbol() + ":" + o.orderId(), o.eventTime(), o)
             .append("orderType", o.orderType())
             .append("timeInForce", o.timeInForce())
             .append("status", name(o.status()))
@@ -124,16 +116,8 @@ final class MongoDocuments {
     long time = o.transactionTime() != null ? o.transactionTime() : o.eventTime();
     return Optional.of(
         compact(
-            new Document("_id", o.accountKey() + ":" + o.symbol() + ":" + o.tradeId())
-                .append("time", new Date(time))
-                .append("venue", o.venue())
-                .append("accountId", o.accountId())
-                .append("symbol", o.symbol())
-                .append("nativeSymbol", o.nativeSymbol())
-                .append("orderId", o.orderId())
-                .append("clientOrderId", o.clientOrderId())
+            ofOrder(o.accountKey() + ":" + o.symbol() + ":" + o.tradeId(), time, o)
                 .append("tradeId", o.tradeId())
-                .append("side", name(o.side()))
                 .append("price", o.lastFillPrice())
                 .append("quantity", o.lastFillQuantity())
                 .append("fee", o.fee())
@@ -142,6 +126,19 @@ final class MongoDocuments {
                 .append("eventTime", o.eventTime())
                 .append("transactionTime", o.transactionTime())
                 .append("receivedAt", o.receivedAt())));
+  }
+
+  /** What orders and fills have in common: the order and who placed it. */
+  private static Document ofOrder(String id, long time, Order o) {
+    return new Document("_id", id)
+        .append("time", new Date(time))
+        .append("venue", o.venue())
+        .append("accountId", o.accountId())
+        .append("symbol", o.symbol())
+        .append("nativeSymbol", o.nativeSymbol())
+        .append("orderId", o.orderId())
+        .append("clientOrderId", o.clientOrderId())
+        .append("side", name(o.side()));
   }
 
   /**

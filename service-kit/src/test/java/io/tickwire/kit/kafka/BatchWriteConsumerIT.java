@@ -91,13 +91,11 @@ class BatchWriteConsumerIT {
   }
 
   private void send(int from, int to) {
-    KAFKA
-        .client()
-        .send(
-            topicName,
-            new StringSerializer(),
-            new StringSerializer(),
-            IntStream.range(from, to).mapToObj(i -> Map.entry("k" + i, "v" + i)).toList());
+    send(IntStream.range(from, to).mapToObj(i -> Map.entry("k" + i, "v" + i)).toList());
+  }
+
+  private void send(List<Map.Entry<String, String>> records) {
+    KAFKA.client().send(topicName, new StringSerializer(), new StringSerializer(), records);
   }
 
   private long committed() throws Exception {
@@ -149,16 +147,9 @@ class BatchWriteConsumerIT {
     FlakyStore store = new FlakyStore();
     try (BatchWriteConsumer loop = consumer(store)) {
       loop.start();
-      KAFKA
-          .client()
-          .send(
-              topicName,
-              new StringSerializer(),
-              new StringSerializer(),
-              List.of(
-                  Map.entry("same", "fine1"),
-                  Map.entry("same", "poison"),
-                  Map.entry("same", "fine2")));
+      send(
+          List.of(
+              Map.entry("same", "fine1"), Map.entry("same", "poison"), Map.entry("same", "fine2")));
 
       List<ConsumerRecord<String, DeadLetter>> letters =
           KAFKA.client().read(Topics.DEAD_LETTERS.withPrefix(prefix), 1, WAIT);

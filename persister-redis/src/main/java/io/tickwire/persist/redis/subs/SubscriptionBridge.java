@@ -140,8 +140,13 @@ public final class SubscriptionBridge implements AutoCloseable {
         }
         Duration wait = backoff.next();
         log.warn("subscription bridge: {}; retrying in {} ms", e.toString(), wait.toMillis());
-        rescan = true;
-        sleep(wait);
+        rescan = true; // covers any change that arrives while waiting
+        try {
+          changed.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -260,15 +265,6 @@ public final class SubscriptionBridge implements AutoCloseable {
 
   private static String abbreviate(String value) {
     return value.length() <= 200 ? value : value.substring(0, 200) + "...";
-  }
-
-  private void sleep(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
@@ -100,85 +102,100 @@ final class Infrastructure implements AutoCloseable {
     return List.copyOf(banner);
   }
 
+  /** A server this process started: stopped again on {@link #close()}. */
+  private record Started(AutoCloseable server, String address, String how) {}
+
   private void kafka(Settings settings) {
-    String given = settings.find(KAFKA).orElse(null);
-    if (given != null) {
-      record(
-          "KAFKA_BOOTSTRAP_SERVERS",
-          given,
-          "Kafka    " + given + " (from KAFKA_BOOTSTRAP_SERVERS)");
-      return;
-    }
-    int port = settings.get(KAFKA_PORT);
-    String local = "localhost:" + port;
-    if (Ports.answers("localhost", port, 300)) {
-      if (!isKafka(local)) {
-        throw new IllegalStateException(
-            "port "
-                + port
-                + " is in use by something that is not Kafka; "
-                + "set KAFKA_BOOTSTRAP_SERVERS or TICKWIRE_KAFKA_PORT");
-      }
-      record(
-          "KAFKA_BOOTSTRAP_SERVERS", local, "Kafka    " + local + " (already running: joined it)");
-      return;
-    }
-    LocalKafka kafka = LocalKafka.start(port);
-    synchronized (started) {
-      started.add(kafka);
-    }
-    record(
+    resolve(
+        settings,
         "KAFKA_BOOTSTRAP_SERVERS",
-        kafka.bootstrapServers(),
-        "Kafka    " + kafka.bootstrapServers() + " (started: KRaft broker in this process)");
+        "Kafka   ",
+        KAFKA,
+        KAFKA_PORT,
+        port -> {
+          if (!Ports.answers("localhost", port, 300)) {
+            return false;
+          }
+          if (!isKafka("localhost:" + port)) {
+            throw new IllegalStateException(
+                "port "
+                    + port
+                    + " is in use by something that is not Kafka; "
+                    + "set KAFKA_BOOTSTRAP_SERVERS or TICKWIRE_KAFKA_PORT");
+          }
+          return true;
+        },
+        port -> "localhost:" + port,
+        port -> {
+          LocalKafka kafka = LocalKafka.start(port);
+          return new Started(kafka, kafka.bootstrapServers(), "KRaft broker in this process");
+        });
   }
 
   private void redis(Settings settings) {
-    String given = settings.find(REDIS).orElse(null);
-    if (given != null) {
-      record("REDIS_URL", given, "Redis    " + given + " (from REDIS_URL)");
-      return;
-    }
-    int port = settings.get(REDIS_PORT);
-    if (LocalRedis.answersPing("127.0.0.1", port)) {
-      record(
-          "REDIS_URL",
-          "redis://localhost:" + port,
-          "Redis    redis://localhost:" + port + " (already running: using it)");
-      return;
-    }
-    LocalRedis redis = LocalRedis.start(port);
-    synchronized (started) {
-      started.add(redis);
-    }
-    record(
+    resolve(
+        settings,
         "REDIS_URL",
-        redis.url(),
-        "Redis    " + redis.url() + " (started: " + redis.flavour() + ")");
+        "Redis   ",
+        REDIS,
+        REDIS_PORT,
+        port -> LocalRedis.answersPing("127.0.0.1", port),
+        port -> "redis://localhost:" + port,
+        port -> {
+          LocalRedis redis = LocalRedis.start(port);
+          return new Started(redis, redis.url(), redis.flavour());
+        });
   }
 
   private void mongo(Settings settings) {
-    String given = settings.find(MONGO).orElse(null);
-    if (given != null) {
-      record("MONGO_URI", given, "MongoDB  " + redactCredentials(given) + " (from MONGO_URI)");
-      return;
-    }
-    int port = settings.get(MONGO_PORT);
-    if (Ports.answers("localhost", port, 300)) {
+    resolve(
+        settings,
+        "MONGO_URI",
+        "MongoDB ",
+        MONGO,
+        MONGO_PORT,
+        port -> Ports.answers("localhost", port, 300),
+        port -> "mongodb://localhost:" + port,
+        port -> {
+          LocalMongo mongo = LocalMongo.start(port);
+          return new Started(mongo, mongo.uri(), "mongo-java-server in this process");
+        });
+  }
+
+  /** The given address, else a server answering on the default port, else one started here. */
+  private void resolve(
+      Settings settings,
+      String variable,
+      String label,
+      Setting<String> given,
+      Setting<Integer> defaultPort,
+      IntPredicate running,
+      IntFunction<String> address,
+      IntFunction<Started> start) {
+    String configured = settings.find(given).orElse(null);
+    if (configured != null) {
       record(
-          "MONGO_URI",
-          "mongodb://localhost:" + port,
-          "MongoDB  mongodb://localhost:" + port + " (already running: using it)");
+          variable,
+          configured,
+          label + " " + redactCredentials(configured) + " (from " + variable + ")");
       return;
     }
-    LocalMongo mongo = LocalMongo.start(port);
-    synchronized (started) {
-      started.add(mongo);
+    int port = settings.get(defaultPort);
+    if (running.test(port)) {
+      record(
+          variable,
+          address.apply(port),
+          label + " " + address.apply(port) + " (already running: using it)");
+      return;
+    }
+    Started started = start.apply(port);
+    synchronized (this.started) {
+      this.started.add(started.server());
     }
     record(
-        "MONGO_URI",
-        mongo.uri(),
-        "MongoDB  " + mongo.uri() + " (started: mongo-java-server in this process)");
+        variable,
+        started.address(),
+        label + " " + started.address() + " (started: " + started.how() + ")");
   }
 
   private synchronized void record(String variable, String address, String line) {

@@ -27,9 +27,7 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
   @Override
   public void write(JsonGenerator out, BookEvent b) throws IOException {
     out.writeStartObject();
-    Codecs.string(out, "venue", b.venue());
-    Codecs.string(out, "symbol", b.symbol());
-    Codecs.string(out, "nativeSymbol", b.nativeSymbol());
+    Codecs.instrument(out, b);
     if (b.kind() != null) {
       out.writeStringField("kind", b.kind() == BookEvent.Kind.SNAPSHOT ? "snapshot" : "delta");
     }

@@ -9,6 +9,12 @@ final class Codecs {
 
   private Codecs() {}
 
+  static void instrument(JsonGenerator out, MarketEvent event) throws IOException {
+    string(out, "venue", event.venue());
+    string(out, "symbol", event.symbol());
+    string(out, "nativeSymbol", event.nativeSymbol());
+  }
+
   static void string(JsonGenerator out, String name, String value) throws IOException {
     if (value != null) {
       out.writeStringField(name, value);

@@ -69,39 +69,22 @@ public record DeadLetter(
       byte[] payload,
       long time) {
     byte[] bytes = payload == null ? new byte[0] : payload;
+    String text;
+    Encoding encoding;
     try {
-      String text =
+      text =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
-      return new DeadLetter(
-          source,
-          venue,
-          stream,
-          connectionId,
-          topic,
-          partition,
-          offset,
-          error,
-          text,
-          Encoding.UTF8,
-          time);
+      encoding = Encoding.UTF8;
     } catch (CharacterCodingException notText) {
-      return new DeadLetter(
-          source,
-          venue,
-          stream,
-          connectionId,
-          topic,
-          partition,
-          offset,
-          error,
-          Base64.getEncoder().encodeToString(bytes),
-          Encoding.BASE64,
-          time);
+      text = Base64.getEncoder().encodeToString(bytes);
+      encoding = Encoding.BASE64;
     }
+    return new DeadLetter(
+        source, venue, stream, connectionId, topic, partition, offset, error, text, encoding, time);
   }
 }

@@ -27,9 +27,7 @@ final class TradeCodec implements JsonCodec<Trade> {
   @Override
   public void write(JsonGenerator out, Trade t) throws IOException {
     out.writeStartObject();
-    Codecs.string(out, "venue", t.venue());
-    Codecs.string(out, "symbol", t.symbol());
-    Codecs.string(out, "nativeSymbol", t.nativeSymbol());
+    Codecs.instrument(out, t);
     if (t.kind() != null) {
       out.writeStringField("kind", t.kind() == Trade.Kind.AGG_TRADE ? "aggTrade" : "trade");
     }

@@ -2,9 +2,6 @@ package io.tickwire.testkit;
 
 import io.tickwire.infra.LocalKafka;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives a test class a real Kafka broker (KRaft, in this JVM).
@@ -16,36 +13,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * Tests on the shared broker should use {@link #uniquePrefix()} for their topics.
  */
-public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaExtension extends ServerExtension<LocalKafka> {
 
-  private static final Supplier<LocalKafka> SHARED =
-      SharedServers.lazily(() -> LocalKafka.start(0));
+  private static final Supplier<LocalKafka> SHARED = SharedServers.lazily(KafkaExtension::start);
 
-  private final boolean isolated;
-  private LocalKafka broker;
-
-  private KafkaExtension(boolean isolated) {
-    this.isolated = isolated;
+  private KafkaExtension(Supplier<LocalKafka> shared) {
+    super(shared, KafkaExtension::start);
   }
 
   public static KafkaExtension shared() {
-    return new KafkaExtension(false);
+    return new KafkaExtension(SHARED);
   }
 
   public static KafkaExtension isolated() {
-    return new KafkaExtension(true);
+    return new KafkaExtension(null);
   }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    broker = isolated ? LocalKafka.start(0) : SHARED.get();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (isolated && broker != null) {
-      broker.close();
-    }
+  private static LocalKafka start() {
+    return LocalKafka.start(0);
   }
 
   public String bootstrapServers() {
@@ -54,11 +39,7 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
 
   /** The broker itself; stop and start it only when {@link #isolated()}. */
   public LocalKafka broker() {
-    if (broker == null) {
-      throw new IllegalStateException(
-          "the Kafka extension has not started: register it as a static field");
-    }
-    return broker;
+    return server();
   }
 
   /** A fresh topic prefix, so tests sharing a broker never read each other's records. */

@@ -31,7 +31,11 @@ public final class KafkaTestClient {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Creates the topics (ignoring ones that exist) with their registry partitions and configs. */
+  /**
+   * Creates the topics (ignoring ones that exist) with their registry partitions and configs, and
+   * waits until the broker serves every partition: writing into a partition whose leader is not
+   * known yet can leave an idempotent producer retrying out-of-order sequences under load.
+   */
   public void createTopics(Collection<? extends Topic<?, ?>> topics) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       for (Topic<?, ?> topic : topics) {
@@ -49,8 +53,32 @@ public final class KafkaTestClient {
           }
         }
       }
+      awaitLeaders(admin, topics.stream().map(Topic::name).toList());
     } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("cannot create topics", e);
+    }
+  }
+
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws InterruptedException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        boolean served =
+            admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (served) {
+          return;
+        }
+      } catch (java.util.concurrent.ExecutionException notYetVisible) {
+        // a topic created a moment ago may not be described yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new java.util.concurrent.TimeoutException(
+            "partitions of " + names + " have no leader");
+      }
+      Thread.sleep(50);
     }
   }
 

@@ -2,53 +2,35 @@ package io.tickwire.testkit;
 
 import io.tickwire.infra.LocalRedis;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives a test class a real Redis server ({@code redis-server} from the PATH, or the binary bundled
  * by embedded-redis). {@link #shared()} is one per JVM (use distinct keys); {@link #isolated()} is
  * the class's own and may be stopped and started.
  */
-public final class RedisExtension implements BeforeAllCallback, AfterAllCallback {
+public final class RedisExtension extends ServerExtension<LocalRedis> {
 
-  private static final Supplier<LocalRedis> SHARED =
-      SharedServers.lazily(() -> LocalRedis.start(0));
+  private static final Supplier<LocalRedis> SHARED = SharedServers.lazily(RedisExtension::start);
 
-  private final boolean isolated;
-  private LocalRedis server;
-
-  private RedisExtension(boolean isolated) {
-    this.isolated = isolated;
+  private RedisExtension(Supplier<LocalRedis> shared) {
+    super(shared, RedisExtension::start);
   }
 
   public static RedisExtension shared() {
-    return new RedisExtension(false);
+    return new RedisExtension(SHARED);
   }
 
   public static RedisExtension isolated() {
-    return new RedisExtension(true);
+    return new RedisExtension(null);
+  }
+
+  private static LocalRedis start() {
+    return LocalRedis.start(0);
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    server = isolated ? LocalRedis.start(0) : SHARED.get();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (isolated && server != null) {
-      server.close();
-    }
-  }
-
   public LocalRedis server() {
-    if (server == null) {
-      throw new IllegalStateException(
-          "the Redis extension has not started: register it as a static field");
-    }
-    return server;
+    return super.server();
   }
 
   public String url() {

@@ -83,7 +83,7 @@ class MongoLayoutIT {
   void setUp() {
     client = MongoClients.create(MONGO.uri());
     db = client.getDatabase(database);
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(MongoPersisters.topics(prefix));
     env = MongoPersisters.env(KAFKA, prefix, MONGO.uri(), database);
     env.put("MONGO_TRADES", "binance-spot:BTC-USDT");
   }
@@ -120,7 +120,8 @@ class MongoLayoutIT {
   }
 
   @Test
-  void eachDataTypeLandsInItsCollectionWithItsDocumentedDocumentAndIndexes() throws Exception {
+  void eachDataTypeLandsInItsCollectionWithItsDocumentedDocumentAndReplaysChangeNothing()
+      throws Exception {
     try (ServiceHost host = MongoPersisters.start(env)) {
       sendEverything();
       awaitCaughtUp(env.get("MONGO_PERSISTER_GROUP"));
@@ -223,23 +224,13 @@ class MongoLayoutIT {
     assertThat(indexes("orders")).containsKeys("venue_1_accountId_1_time_-1", "orderId_1");
     assertThat(indexes("fills")).containsKeys("venue_1_accountId_1_time_-1", "orderId_1");
     assertThat(indexes("balances")).containsKey("venue_1_accountId_1_asset_1_time_-1");
-  }
 
-  @Test
-  void replayingEveryRecordChangesNothing() throws Exception {
-    try (ServiceHost host = MongoPersisters.start(env)) {
-      sendEverything();
-      awaitCaughtUp(env.get("MONGO_PERSISTER_GROUP"));
-    }
-    Map<String, List<Document>> before = MongoDump.of(db);
-    assertThat(before.values().stream().mapToInt(List::size).sum()).isEqualTo(8);
-
+    // a new group reads every record again from the beginning, as after a lost commit
     env.put("MONGO_PERSISTER_GROUP", "replay-" + prefix);
     try (ServiceHost host = MongoPersisters.start(env)) {
       awaitCaughtUp(env.get("MONGO_PERSISTER_GROUP"));
     }
-
-    assertThat(MongoDump.of(db)).isEqualTo(before);
+    assertThat(MongoDump.of(db)).isEqualTo(dump);
   }
 
   @Test

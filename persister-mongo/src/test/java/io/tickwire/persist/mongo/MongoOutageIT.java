@@ -60,7 +60,7 @@ class MongoOutageIT {
 
   @Test
   void mongoRestartMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(MongoPersisters.topics(prefix));
     String database = MongoExtension.uniqueDatabase();
     Map<String, String> env = MongoPersisters.env(KAFKA, prefix, MONGO.uri(), database);
     env.put("MONGO_PERSISTER_RETRY_MAX", "500ms");

@@ -1,6 +1,7 @@
 package io.tickwire.persist.mongo;
 
 import io.tickwire.kit.ServiceHost;
+import io.tickwire.model.Topic;
 import io.tickwire.model.Topics;
 import io.tickwire.testkit.KafkaExtension;
 import java.util.HashMap;
@@ -25,6 +26,19 @@ final class MongoPersisters {
 
   static ServiceHost start(Map<String, String> env) throws Exception {
     return ServiceHost.start(List.of(new MongoPersisterProvider()), env);
+  }
+
+  /** The topics persister-mongo reads and writes, under the prefix. */
+  static List<Topic<?, ?>> topics(String prefix) {
+    return List.<Topic<?, ?>>of(
+            Topics.KLINES_CLOSED,
+            Topics.TRADES,
+            Topics.ORDERS,
+            Topics.BALANCES,
+            Topics.DEAD_LETTERS)
+        .stream()
+        .<Topic<?, ?>>map(t -> t.withPrefix(prefix))
+        .toList();
   }
 
   /** The names of every topic persister-mongo may consume, under the prefix. */

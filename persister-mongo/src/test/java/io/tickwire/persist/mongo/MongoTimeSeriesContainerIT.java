@@ -45,7 +45,7 @@ class MongoTimeSeriesContainerIT {
     String prefix = KafkaExtension.uniquePrefix();
     String database = MongoExtension.uniqueDatabase();
     KafkaTestClient kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(MongoPersisters.topics(prefix));
     Kline btc =
         SampleEvents.kline(
             "binance-spot", "BTC-USDT", "BTCUSDT", T0, "16503.00", true, T0 + 60_000);

@@ -71,7 +71,7 @@ class RedisOutageIT {
 
   @Test
   void redisRestartMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(Persisters.topics(prefix));
     Map<String, String> env = Persisters.env(KAFKA, prefix, REDIS.url());
     env.put("REDIS_PERSISTER_RETRY_MAX", "500ms");
     env.put("REDIS_PERSISTER_BATCH_SIZE", "50");

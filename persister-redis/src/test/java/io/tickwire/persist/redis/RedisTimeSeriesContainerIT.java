@@ -39,7 +39,7 @@ class RedisTimeSeriesContainerIT {
   void candlesBecomeTimeSeriesKeysAndReplaysChangeNothing() throws Exception {
     String prefix = KafkaExtension.uniquePrefix();
     KafkaTestClient kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(Persisters.topics(prefix));
     Kline open =
         SampleEvents.kline(
             "binance-spot", "BTC-USDT", "BTCUSDT", T0, "16502.00", false, T0 + 30_000);

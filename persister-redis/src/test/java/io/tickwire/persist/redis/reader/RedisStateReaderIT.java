@@ -11,6 +11,7 @@ import io.tickwire.model.BookTop;
 import io.tickwire.model.MarkPrice;
 import io.tickwire.model.Ticker;
 import io.tickwire.model.Topics;
+import io.tickwire.persist.redis.Persisters;
 import io.tickwire.persist.redis.RedisPersisterProvider;
 import io.tickwire.testkit.KafkaExtension;
 import io.tickwire.testkit.KafkaTestClient;
@@ -38,7 +39,7 @@ class RedisStateReaderIT {
   void readsTickersMarkPricesBookTopsAndBalancesWrittenByThePersister() throws Exception {
     String prefix = KafkaExtension.uniquePrefix();
     KafkaTestClient kafka = KAFKA.client();
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(Persisters.topics(prefix));
     Ticker ticker = SampleEvents.ticker("binance-spot", "BTC-USDT", "BTCUSDT", "16550.00", T0);
     MarkPrice mark = SampleEvents.markPrice("BTCUSDT", "BTC-USDT", "16551.10", T0);
     BookTop book = SampleEvents.bookTop("binance-usdm", "BTC-USDT", "BTCUSDT", 20, T0);

@@ -7,6 +7,7 @@ import io.tickwire.kit.ServiceHost;
 import io.tickwire.model.SubscriptionRequest;
 import io.tickwire.model.Topic;
 import io.tickwire.model.Topics;
+import io.tickwire.persist.redis.Persisters;
 import io.tickwire.persist.redis.RedisPersisterProvider;
 import io.tickwire.testkit.KafkaExtension;
 import io.tickwire.testkit.KafkaTestClient;
@@ -49,7 +50,7 @@ class SubscriptionBridgeIT {
     redis = RedisClient.create(REDIS.url());
     redis.flushAll();
     redis.configSet("notify-keyspace-events", "");
-    kafka.createTopics(Topics.all(prefix));
+    kafka.createTopics(Persisters.topics(prefix));
   }
 
   @AfterEach

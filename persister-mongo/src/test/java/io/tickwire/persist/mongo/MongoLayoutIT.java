@@ -229,6 +229,7 @@ class MongoLayoutIT {
     env.put("MONGO_PERSISTER_GROUP", "replay-" + prefix);
     try (ServiceHost host = MongoPersisters.start(env)) {
       awaitCaughtUp(env.get("MONGO_PERSISTER_GROUP"));
+      await().atMost(WAIT).until(host::ready);
     }
     assertThat(MongoDump.of(db)).isEqualTo(dump);
   }
@@ -254,7 +255,7 @@ class MongoLayoutIT {
       List<ConsumerRecord<String, DeadLetter>> letters =
           kafka.read(Topics.DEAD_LETTERS.withPrefix(prefix), 2, WAIT);
       awaitCaughtUp(env.get("MONGO_PERSISTER_GROUP"));
-      assertThat(host.ready()).isTrue();
+      await().atMost(WAIT).until(host::ready);
 
       List<String> errors = new ArrayList<>();
       letters.forEach(r -> errors.add(r.value().error()));

@@ -71,6 +71,7 @@ class MongoTimeSeriesContainerIT {
                 () ->
                     kafka.lag(env.get("MONGO_PERSISTER_GROUP"), MongoPersisters.topicNames(prefix))
                         == 0);
+        await().atMost(WAIT).until(host::ready);
       }
 
       Document klines = db.listCollections().filter(new Document("name", "klines")).first();
@@ -99,6 +100,7 @@ class MongoTimeSeriesContainerIT {
                 () ->
                     kafka.lag(env.get("MONGO_PERSISTER_GROUP"), MongoPersisters.topicNames(prefix))
                         == 0);
+        await().atMost(WAIT).until(host::ready);
       }
       assertThat(db.getCollection("klines").countDocuments()).isEqualTo(2);
       assertThat(MongoDump.of(db)).isEqualTo(before);

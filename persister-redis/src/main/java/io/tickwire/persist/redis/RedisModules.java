@@ -3,6 +3,7 @@ package io.tickwire.persist.redis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -19,9 +20,13 @@ final class RedisModules {
    */
   static boolean hasTimeSeries(UnifiedJedis redis) {
     try {
-      return names(redis.sendCommand(Protocol.Command.MODULE, "LIST"), "timeseries");
+      return names(
+          redis.executeCommand(new CommandArguments(Protocol.Command.MODULE).add("LIST")),
+          "timeseries");
     } catch (JedisDataException forbidden) {
-      Object info = redis.sendCommand(Protocol.Command.COMMAND, "INFO", "TS.ADD");
+      Object info =
+          redis.executeCommand(
+              new CommandArguments(Protocol.Command.COMMAND).add("INFO").add("TS.ADD"));
       return info instanceof List<?> list && !list.isEmpty() && list.get(0) != null;
     }
   }

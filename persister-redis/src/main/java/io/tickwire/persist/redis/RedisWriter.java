@@ -61,7 +61,6 @@ final class RedisWriter implements BatchWriter {
 
   private final RedisClient redis;
   private final RedisPersisterConfig config;
-  private final KlineWriter klines;
   private final OrderStream orderStream;
   private final Map<String, Handler> handlers = new HashMap<>();
 
@@ -69,7 +68,6 @@ final class RedisWriter implements BatchWriter {
       RedisClient redis, KafkaClients kafka, RedisPersisterConfig config, KlineWriter klines) {
     this.redis = redis;
     this.config = config;
-    this.klines = klines;
     this.orderStream = new OrderStream(config.orderStreamMaxLength());
     on(kafka, Topics.TICKERS, (r, b) -> bySymbol(r, b, RedisKeys::ticker));
     on(kafka, Topics.BBO, (r, b) -> bySymbol(r, b, RedisKeys::bbo));

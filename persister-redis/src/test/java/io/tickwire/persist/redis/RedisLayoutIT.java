@@ -228,6 +228,7 @@ class RedisLayoutIT {
     replay.put("REDIS_PERSISTER_GROUP", "replay-" + prefix);
     try (ServiceHost host = Persisters.start(replay)) {
       awaitCaughtUp(replay.get("REDIS_PERSISTER_GROUP"));
+      await().atMost(WAIT).until(host::ready);
     }
     assertThat(RedisDump.of(redis)).isEqualTo(dump);
   }

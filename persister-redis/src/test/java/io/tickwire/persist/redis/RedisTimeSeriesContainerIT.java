@@ -70,6 +70,7 @@ class RedisTimeSeriesContainerIT {
                 () ->
                     kafka.lag(env.get("REDIS_PERSISTER_GROUP"), Persisters.topicNames(prefix))
                         == 0);
+        await().atMost(WAIT).until(host::ready);
       }
 
       String close = "binance-spot-kline-BTCUSDT-1m-close";
@@ -97,6 +98,7 @@ class RedisTimeSeriesContainerIT {
                 () ->
                     kafka.lag(replay.get("REDIS_PERSISTER_GROUP"), Persisters.topicNames(prefix))
                         == 0);
+        await().atMost(WAIT).until(host::ready);
       }
       assertThat(redis.tsRange(close, 0, Long.MAX_VALUE)).isEqualTo(closes);
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -195,7 +196,7 @@ public final class BatchWriteConsumer implements AutoCloseable {
       try {
         commitOwed(null);
       } finally {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       }
     }
   }
@@ -349,7 +350,7 @@ public final class BatchWriteConsumer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     } else if (thread.getState() == Thread.State.NEW) {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
     consumerMetrics.close();
     deadLetters.close();

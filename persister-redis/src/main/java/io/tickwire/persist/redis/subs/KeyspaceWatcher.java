@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
@@ -99,7 +100,9 @@ final class KeyspaceWatcher implements AutoCloseable {
   }
 
   private static String flags(RedisClient redis) {
-    Object reply = redis.sendCommand(Protocol.Command.CONFIG, "GET", "notify-keyspace-events");
+    Object reply =
+        redis.executeCommand(
+            new CommandArguments(Protocol.Command.CONFIG).add("GET").add("notify-keyspace-events"));
     if (reply instanceof List<?> list && list.size() >= 2 && list.get(1) instanceof byte[] value) {
       return SafeEncoder.encode(value);
     }

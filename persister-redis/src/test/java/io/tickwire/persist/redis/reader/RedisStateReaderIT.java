@@ -105,6 +105,7 @@ class RedisStateReaderIT {
       assertThat(tenSecondsLater.markPrice("BTCUSDT", Duration.ofSeconds(30))).contains(mark);
       assertThat(tenSecondsLater.bookTop("BTCUSDT", 20, Duration.ofSeconds(5))).isEmpty();
 
+      await().atMost(WAIT).until(host::ready);
       redis.hset("binance-spot-ticker", "XRPUSDT", "not json");
       assertThatThrownBy(() -> justAfter.ticker("binance-spot", "XRPUSDT"))
           .isInstanceOf(IllegalStateException.class)

@@ -200,7 +200,6 @@ public final class SubscriptionBridge implements AutoCloseable {
     }
     // first sight counts as a change: an error key may be left from before a restart
     boolean changedValue = !seen.containsKey(key) || !Objects.equals(seen.get(key), value);
-    seen.put(key, value);
     List<SubscriptionRequest> wanted = List.of();
     if (value != null) {
       try {
@@ -211,6 +210,7 @@ public final class SubscriptionBridge implements AutoCloseable {
           redis.set(RedisKeys.subsError(key), error);
           log.warn("subscription bridge: {} (value {})", error, abbreviate(value));
         }
+        seen.put(key, value);
         return;
       }
     }
@@ -218,6 +218,12 @@ public final class SubscriptionBridge implements AutoCloseable {
       redis.del(RedisKeys.subsError(key));
     }
     apply(subs, wanted);
+    // remembered only once handled: after a failure the next pass tries again
+    if (value == null) {
+      seen.remove(key);
+    } else {
+      seen.put(key, value);
+    }
   }
 
   private void apply(SubsKey subs, List<SubscriptionRequest> wanted) {

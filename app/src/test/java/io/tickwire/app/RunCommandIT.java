@@ -28,6 +28,7 @@ class RunCommandIT {
             "TOPIC_PREFIX", KafkaExtension.uniquePrefix(),
             "HEALTH_PORT_BASE", "0",
             "TICKWIRE_REDIS_PORT", Integer.toString(redisPort),
+            "TICKWIRE_MONGO_PORT", Integer.toString(Ports.free()),
             "ECHO_GREETING", "hi");
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     ByteArrayOutputStream second = new ByteArrayOutputStream();

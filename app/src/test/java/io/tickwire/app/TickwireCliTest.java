@@ -58,7 +58,8 @@ class TickwireCliTest {
 
     assertThat(err())
         .contains("unknown target 'connector-kraken'; known targets: ")
-        .contains("echo-test");
+        .contains("echo-test")
+        .contains("persister-redis");
   }
 
   @Test
@@ -96,6 +97,23 @@ class TickwireCliTest {
         .isEqualTo(2);
 
     assertThat(err()).contains("HEALTH_PORT_BASE: 'many' is not a number");
+  }
+
+  @Test
+  void persistersJoinTheDistributionAndListTheirSettings() {
+    assertThat(run(Map.of(), "run", "--target", "persister-redis,persister-mongo", "--settings"))
+        .isZero();
+
+    assertThat(out())
+        .contains("Settings of tickwire run --target persister-redis, persister-mongo:")
+        .contains("REDIS_URL")
+        .contains("REDIS_KLINE_RETENTION")
+        .contains("REDIS_CACHE_VENUES")
+        .contains("REDIS_SUBS_NOTIFICATIONS")
+        .contains("MONGO_URI")
+        .contains("MONGO_TRADES")
+        .contains("MONGO_TRADES_RETENTION");
+    assertThat(out().split("\n  REDIS_URL ", -1)).hasSize(2);
   }
 
   @Test

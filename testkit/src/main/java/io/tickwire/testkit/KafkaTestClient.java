@@ -166,4 +166,50 @@ public final class KafkaTestClient {
       return records;
     }
   }
+
+  /** The offsets a consumer group committed, by partition (absent: nothing committed yet). */
+  public Map<TopicPartition, Long> committed(String groupId) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      return admin
+          .listConsumerGroupOffsets(groupId)
+          .partitionsToOffsetAndMetadata()
+          .get(30, TimeUnit.SECONDS)
+          .entrySet()
+          .stream()
+          .filter(e -> e.getValue() != null)
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the offsets of group " + groupId, e);
+    }
+  }
+
+  /**
+   * How many records of the topics the group has not committed yet: 0 when it has committed
+   * everything written so far (use to wait until a consumer caught up).
+   */
+  public long lag(String groupId, Collection<String> topics) {
+    Map<TopicPartition, Long> committed = committed(groupId);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .values()
+          .forEach(
+              d ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(d.name(), p.partition()),
+                                  org.apache.kafka.clients.admin.OffsetSpec.latest())));
+      return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+          .mapToLong(e -> e.getValue().offset() - committed.getOrDefault(e.getKey(), 0L))
+          .sum();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the lag of group " + groupId, e);
+    }
+  }
 }

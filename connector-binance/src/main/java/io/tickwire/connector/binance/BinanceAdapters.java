@@ -20,12 +20,12 @@ import io.tickwire.model.Ticker;
 import io.tickwire.model.Trade;
 
 /**
- * The one place Binance payloads become contract events (XChange's {@code
- * BinanceStreamingAdapters} idea): pure static functions from a wire DTO and the stream it arrived
- * on to a normalized event. Decimals are passed on as the venue's strings; {@code receivedAt} is
- * epoch microseconds. The symbol is the stream's (bookTicker and partial depth carry none); where
- * the payload names one too, it must agree, so a frame routed to the wrong stream is refused
- * instead of published under the wrong key.
+ * The one place Binance payloads become contract events (XChange's {@code BinanceStreamingAdapters}
+ * idea): pure static functions from a wire DTO and the stream it arrived on to a normalized event.
+ * Decimals are passed on as the venue's strings; {@code receivedAt} is epoch microseconds. The
+ * symbol is the stream's (bookTicker and partial depth carry none); where the payload names one
+ * too, it must agree, so a frame routed to the wrong stream is refused instead of published under
+ * the wrong key.
  */
 public final class BinanceAdapters {
 

@@ -25,8 +25,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class BinanceBackfiller implements Backfiller {
 
+  /** One page of aggregate trades from an id on ({@link BinanceRest#aggTrades}). */
+  @FunctionalInterface
+  interface Pages {
+    CompletableFuture<List<AggTradeEvent>> fetch(String nativeSymbol, long fromId);
+  }
+
   private final BinanceProtocol protocol;
-  private final BinanceRest rest;
+  private final Pages rest;
   private final Clock clock;
   private final Duration budget;
 
@@ -34,7 +40,7 @@ final class BinanceBackfiller implements Backfiller {
    * @param budget how long a backfill may take; keep it under the core's {@code
    *     CONNECTOR_BACKFILL_TIMEOUT}
    */
-  BinanceBackfiller(BinanceProtocol protocol, BinanceRest rest, Clock clock, Duration budget) {
+  BinanceBackfiller(BinanceProtocol protocol, Pages rest, Clock clock, Duration budget) {
     this.protocol = protocol;
     this.rest = rest;
     this.clock = clock;
@@ -64,7 +70,7 @@ final class BinanceBackfiller implements Backfiller {
       List<Normalized> collected,
       long deadlineNanos,
       CompletableFuture<List<Normalized>> result) {
-    rest.aggTrades(s.nativeSymbol(), next)
+    rest.fetch(s.nativeSymbol(), next)
         .whenComplete(
             (items, error) -> {
               if (error != null) {

@@ -3,11 +3,13 @@ package io.tickwire.connector.binance;
 import io.tickwire.connector.StreamContext;
 import io.tickwire.connector.StreamHandler;
 import io.tickwire.connector.StreamHandlerFactory;
+import io.tickwire.connector.binance.wire.DepthSnapshot;
 import io.tickwire.connector.book.SnapshotSource;
 import io.tickwire.connector.book.SyncedBookHandler;
 import io.tickwire.connector.pace.WeightPacedScheduler.Priority;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Gives every diff-depth stream a maintained local book ({@link SyncedBookHandler}) with the
@@ -17,6 +19,12 @@ import java.util.Optional;
  */
 final class BinanceBooks implements StreamHandlerFactory {
 
+  /** A REST depth snapshot of a book ({@link BinanceRest#depth}). */
+  @FunctionalInterface
+  interface Snapshots {
+    CompletableFuture<DepthSnapshot> fetch(String nativeSymbol, int limit, Priority priority);
+  }
+
   /** Levels an audit snapshot asks for: weight 5 on both markets. */
   static final int AUDIT_LIMIT = 100;
 
@@ -24,14 +32,14 @@ final class BinanceBooks implements StreamHandlerFactory {
   static final int MAX_BUFFERED = 20_000;
 
   private final BinanceProtocol protocol;
-  private final BinanceRest rest;
+  private final Snapshots rest;
   private final int snapshotLimit;
   private final Duration auditInterval;
   private final int auditLevels;
 
   BinanceBooks(
       BinanceProtocol protocol,
-      BinanceRest rest,
+      Snapshots rest,
       int snapshotLimit,
       Duration auditInterval,
       int auditLevels) {
@@ -50,14 +58,12 @@ final class BinanceBooks implements StreamHandlerFactory {
     }
     SnapshotSource snapshots =
         priority ->
-            rest.depth(
+            rest.fetch(
                     s.nativeSymbol(),
                     priority == Priority.AUDIT ? AUDIT_LIMIT : snapshotLimit,
                     priority)
                 .thenApply(
-                    d ->
-                        BinanceAdapters.snapshot(
-                            protocol.venueId(), s, d, context.nowMicros()));
+                    d -> BinanceAdapters.snapshot(protocol.venueId(), s, d, context.nowMicros()));
     return Optional.of(
         new SyncedBookHandler(
             context,

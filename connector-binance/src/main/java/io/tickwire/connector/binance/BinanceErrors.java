@@ -15,10 +15,10 @@ import java.time.Duration;
  *   <li>REST: the HTTP status first (429 limited, 418 banned, 5xx unavailable), refined by the
  *       {@code {"code":-1003,"msg":".."}} body: {@code -1003}/{@code -1015} too many requests;
  *       {@code -1000}/{@code -1001}/{@code -1006}/{@code -1007}/{@code -1008} the venue's own
- *       trouble, worth retrying; {@code -1002}/{@code -1022}/{@code -2014}/{@code -2015} keys; and a
- *       403, which Binance uses for its web application firewall limit, not for credentials.
- *   <li>WebSocket: the control error codes 0 (unknown property), 1 (invalid value type), 2
- *       (invalid request) and 3 (invalid JSON); all are refusals of what we sent.
+ *       trouble, worth retrying; {@code -1002}/{@code -1022}/{@code -2014}/{@code -2015} keys; and
+ *       a 403, which Binance uses for its web application firewall limit, not for credentials.
+ *   <li>WebSocket: the control error codes 0 (unknown property), 1 (invalid value type), 2 (invalid
+ *       request) and 3 (invalid JSON); all are refusals of what we sent.
  * </ul>
  */
 public final class BinanceErrors {
@@ -55,8 +55,8 @@ public final class BinanceErrors {
   }
 
   /**
-   * The text of a WebSocket error frame for logs and dead letters: {@code code 2 (invalid
-   * request): Invalid request: unknown method}.
+   * The text of a WebSocket error frame for logs and dead letters: {@code code 2 (invalid request):
+   * Invalid request: unknown method}.
    */
   public static String describeWebSocketError(Integer code, String message) {
     String kind =

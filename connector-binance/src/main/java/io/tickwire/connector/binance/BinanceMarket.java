@@ -123,7 +123,9 @@ public enum BinanceMarket {
     return settingsPrefix;
   }
 
-  /** True when connections are routed by stream type (USD-M {@code /public} and {@code /market}). */
+  /**
+   * True when connections are routed by stream type (USD-M {@code /public} and {@code /market}).
+   */
   public boolean routed() {
     return routed;
   }
@@ -164,7 +166,13 @@ public enum BinanceMarket {
 
   /** {@code GET .../aggTrades?symbol=X&fromId=N&limit=L}. */
   public String aggTradesPath(String nativeSymbol, long fromId, int limit) {
-    return restPrefix + "/aggTrades?symbol=" + nativeSymbol + "&fromId=" + fromId + "&limit=" + limit;
+    return restPrefix
+        + "/aggTrades?symbol="
+        + nativeSymbol
+        + "&fromId="
+        + fromId
+        + "&limit="
+        + limit;
   }
 
   public int aggTradesWeight() {

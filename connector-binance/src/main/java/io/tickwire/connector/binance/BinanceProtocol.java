@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binance spot or USD-M public market data as a {@link VenueProtocol}: combined streams ({@code
- * /stream?streams=a/b}, every frame wrapped {@code {"stream":..,"data":..}}, so frames are routed by
- * stream name, never by {@code e}/{@code s}, which bookTicker and partial depth lack); USD-M
+ * /stream?streams=a/b}, every frame wrapped {@code {"stream":..,"data":..}}, so frames are routed
+ * by stream name, never by {@code e}/{@code s}, which bookTicker and partial depth lack); USD-M
  * connections on the {@code /public} or {@code /market} route of their streams' type; {@code
  * SUBSCRIBE}/{@code UNSUBSCRIBE} with ids, acknowledged by {@code {"result":null,"id":..}}; the
  * {@code serverShutdown} notice; and each payload's place in its stream:
@@ -180,7 +180,8 @@ public final class BinanceProtocol implements VenueProtocol {
 
   /** {@code {"method":"SUBSCRIBE","params":["btcusdt@aggTrade"],"id":1}}. */
   static String request(String method, List<String> streams, long id) {
-    StringBuilder json = new StringBuilder("{\"method\":\"").append(method).append("\",\"params\":[");
+    StringBuilder json =
+        new StringBuilder("{\"method\":\"").append(method).append("\",\"params\":[");
     for (int i = 0; i < streams.size(); i++) {
       // stream names are [a-z0-9@_] only (StreamNames), nothing to escape
       json.append(i == 0 ? "\"" : ",\"").append(streams.get(i)).append('"');

@@ -41,7 +41,8 @@ public final class BinanceRest {
         key,
         market.depthWeight(limit),
         priority,
-        () -> BinanceWire.readObject(rest.get(path, BinanceErrors.REST).body(), DepthSnapshot::read));
+        () ->
+            BinanceWire.readObject(rest.get(path, BinanceErrors.REST).body(), DepthSnapshot::read));
   }
 
   /** Up to {@link #AGG_TRADES_PAGE} aggregate trades from {@code fromId} on, oldest first. */

@@ -80,7 +80,8 @@ public final class BinanceVenue implements VenueDefinition {
     this.snapshotLimit =
         (spot
                 ? limit.range(1, market.maxDepthLimit())
-                : limit.validate(USDM_DEPTH_LIMITS::contains, "one of 5, 10, 20, 50, 100, 500, 1000"))
+                : limit.validate(
+                    USDM_DEPTH_LIMITS::contains, "one of 5, 10, 20, 50, 100, 500, 1000"))
             .defaultValue("1000");
     this.streamsPerMessage =
         Setting.integer(
@@ -166,17 +167,23 @@ public final class BinanceVenue implements VenueDefinition {
     return VenueModule.of(protocol)
         .withHandlers(
             new BinanceBooks(
-                protocol, rest, s.get(snapshotLimit), s.get(auditInterval), s.get(auditLevels)))
+                protocol,
+                rest::depth,
+                s.get(snapshotLimit),
+                s.get(auditInterval),
+                s.get(auditLevels)))
         .withBackfiller(
             new BinanceBackfiller(
-                protocol, rest, r.clock(), backfillTimeout.multipliedBy(3).dividedBy(4)));
+                protocol,
+                rest::aggTrades,
+                r.clock(),
+                backfillTimeout.multipliedBy(3).dividedBy(4)));
   }
 
   private BinanceSymbols loadSymbols(BinanceRest rest, VenueConfig config) {
     try {
       ExchangeInfo info =
-          rest.exchangeInfo()
-              .get(config.restTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+          rest.exchangeInfo().get(config.restTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
       Map<String, List<String>> markets = new HashMap<>();
       for (ExchangeInfo.SymbolInfo symbol : info.symbols()) {
         if (symbol.symbol() != null && symbol.baseAsset() != null && symbol.quoteAsset() != null) {

@@ -6,14 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Golden files of Binance payloads under {@code golden/} next to this class. */
-final class Golden {
+public final class Golden {
 
   /** The receive time given to every golden frame (epoch µs). */
-  static final long RECEIVED_AT = 1672515782137000L;
+  public static final long RECEIVED_AT = 1672515782137000L;
 
   private Golden() {}
 
-  static byte[] bytes(String name) {
+  public static byte[] bytes(String name) {
     try (InputStream in = Golden.class.getResourceAsStream("golden/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no golden file " + name);
@@ -30,7 +30,7 @@ final class Golden {
   }
 
   /** A golden frame as received on connection {@code test/1}. */
-  static Frame frame(String name) {
+  public static Frame frame(String name) {
     return new Frame(bytes(name + ".json"), false, RECEIVED_AT, "test/1");
   }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entry points for reading Binance frames and REST answers with Jackson's streaming parser (the
- * hot path: every frame of every stream passes here). The connector always uses combined streams,
- * so every market-data frame is {@code {"stream":"<name>","data":{...}}}.
+ * Entry points for reading Binance frames and REST answers with Jackson's streaming parser (the hot
+ * path: every frame of every stream passes here). The connector always uses combined streams, so
+ * every market-data frame is {@code {"stream":"<name>","data":{...}}}.
  */
 public final class BinanceWire {
 

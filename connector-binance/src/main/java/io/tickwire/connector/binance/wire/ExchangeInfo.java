@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The part of {@code GET /api/v3/exchangeInfo} and {@code GET /fapi/v1/exchangeInfo} this
- * connector needs: each symbol's base and quote asset, the only reliable way to split {@code
- * BTCUSDT}. Read once at start-up, so the databind mapper is fine here.
+ * The part of {@code GET /api/v3/exchangeInfo} and {@code GET /fapi/v1/exchangeInfo} this connector
+ * needs: each symbol's base and quote asset, the only reliable way to split {@code BTCUSDT}. Read
+ * once at start-up, so the databind mapper is fine here.
  */
 public record ExchangeInfo(@JsonProperty("symbols") List<SymbolInfo> symbols) {
 

@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /**
  * {@code <symbol>@aggTrade}: trades of one taker order at one price, aggregated; {@code a} counts
@@ -25,21 +24,23 @@ public record AggTradeEvent(
     @JsonProperty("m") boolean buyerIsMaker) {
 
   private static final String TYPE = "aggTrade";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "E", "s", "a", "p", "q", "f", "l", "T", "m");
 
   /** A WebSocket event: {@code E} and {@code s} are required. */
-  public static AggTradeEvent read(JsonParser p) throws IOException {
-    AggTradeEvent event = readFields(p);
+  public static AggTradeEvent read(JsonCursor c) {
+    AggTradeEvent event = readFields(c);
     require(event.eventTime(), TYPE, "E");
     require(event.symbol(), TYPE, "s");
     return event;
   }
 
   /** A REST {@code aggTrades} item (no event type, time or symbol). */
-  public static AggTradeEvent readRestItem(JsonParser p) throws IOException {
-    return readFields(p);
+  public static AggTradeEvent readRestItem(JsonCursor c) {
+    return readFields(c);
   }
 
-  private static AggTradeEvent readFields(JsonParser p) throws IOException {
+  private static AggTradeEvent readFields(JsonCursor c) {
     String e = null;
     String s = null;
     String price = null;
@@ -50,20 +51,22 @@ public record AggTradeEvent(
     long last = ABSENT;
     long tradeTime = ABSENT;
     Boolean maker = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "a" -> id = Fields.integer(p, f);
-        case "p" -> price = Fields.text(p, f);
-        case "q" -> quantity = Fields.text(p, f);
-        case "f" -> first = Fields.integer(p, f);
-        case "l" -> last = Fields.integer(p, f);
-        case "T" -> tradeTime = Fields.integer(p, f);
-        case "m" -> maker = Fields.bool(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> id = Fields.integer(c, "a");
+          case 4 -> price = Fields.text(c, "p");
+          case 5 -> quantity = Fields.text(c, "q");
+          case 6 -> first = Fields.integer(c, "f");
+          case 7 -> last = Fields.integer(c, "l");
+          case 8 -> tradeTime = Fields.integer(c, "T");
+          case 9 -> maker = Fields.bool(c, "m");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new AggTradeEvent(
         e,

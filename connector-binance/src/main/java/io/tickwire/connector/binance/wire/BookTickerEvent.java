@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /**
  * {@code <symbol>@bookTicker}: best bid and ask. Spot sends no event type and no times (route it by
@@ -23,8 +22,10 @@ public record BookTickerEvent(
     @JsonProperty("A") String askQuantity) {
 
   private static final String TYPE = "bookTicker";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "u", "E", "T", "s", "b", "B", "a", "A");
 
-  public static BookTickerEvent read(JsonParser p) throws IOException {
+  public static BookTickerEvent read(JsonCursor c) {
     String e = null;
     long updateId = ABSENT;
     long eventTime = ABSENT;
@@ -34,19 +35,21 @@ public record BookTickerEvent(
     String bidQuantity = null;
     String ask = null;
     String askQuantity = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "u" -> updateId = Fields.integer(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "T" -> transactionTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "b" -> bid = Fields.text(p, f);
-        case "B" -> bidQuantity = Fields.text(p, f);
-        case "a" -> ask = Fields.text(p, f);
-        case "A" -> askQuantity = Fields.text(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> updateId = Fields.integer(c, "u");
+          case 2 -> eventTime = Fields.integer(c, "E");
+          case 3 -> transactionTime = Fields.integer(c, "T");
+          case 4 -> s = Fields.text(c, "s");
+          case 5 -> bid = Fields.text(c, "b");
+          case 6 -> bidQuantity = Fields.text(c, "B");
+          case 7 -> ask = Fields.text(c, "a");
+          case 8 -> askQuantity = Fields.text(c, "A");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new BookTickerEvent(
         e,

@@ -4,9 +4,8 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
+import io.tickwire.model.JsonCursor;
 import io.tickwire.model.Level;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -24,22 +23,26 @@ public record DepthSnapshot(
     @JsonProperty("asks") List<Level> asks) {
 
   private static final String TYPE = "depth snapshot";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("lastUpdateId", "E", "T", "bids", "asks");
 
-  public static DepthSnapshot read(JsonParser p) throws IOException {
+  public static DepthSnapshot read(JsonCursor c) {
     long lastUpdateId = ABSENT;
     long eventTime = ABSENT;
     long transactionTime = ABSENT;
     List<Level> bids = null;
     List<Level> asks = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "lastUpdateId" -> lastUpdateId = Fields.integer(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "T" -> transactionTime = Fields.integer(p, f);
-        case "bids" -> bids = Fields.levels(p, f);
-        case "asks" -> asks = Fields.levels(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> lastUpdateId = Fields.integer(c, "lastUpdateId");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> transactionTime = Fields.integer(c, "T");
+          case 3 -> bids = Fields.levels(c, "bids");
+          case 4 -> asks = Fields.levels(c, "asks");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new DepthSnapshot(
         require(lastUpdateId, TYPE, "lastUpdateId"),

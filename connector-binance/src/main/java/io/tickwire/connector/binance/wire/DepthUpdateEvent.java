@@ -4,9 +4,8 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
+import io.tickwire.model.JsonCursor;
 import io.tickwire.model.Level;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -26,8 +25,10 @@ public record DepthUpdateEvent(
     @JsonProperty("a") List<Level> asks) {
 
   private static final String TYPE = "depthUpdate";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "E", "T", "s", "U", "u", "pu", "b", "a");
 
-  public static DepthUpdateEvent read(JsonParser p) throws IOException {
+  public static DepthUpdateEvent read(JsonCursor c) {
     String e = null;
     long eventTime = ABSENT;
     long transactionTime = ABSENT;
@@ -37,19 +38,21 @@ public record DepthUpdateEvent(
     long previous = ABSENT;
     List<Level> bids = null;
     List<Level> asks = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "T" -> transactionTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "U" -> first = Fields.integer(p, f);
-        case "u" -> last = Fields.integer(p, f);
-        case "pu" -> previous = Fields.integer(p, f);
-        case "b" -> bids = Fields.levels(p, f);
-        case "a" -> asks = Fields.levels(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> transactionTime = Fields.integer(c, "T");
+          case 3 -> s = Fields.text(c, "s");
+          case 4 -> first = Fields.integer(c, "U");
+          case 5 -> last = Fields.integer(c, "u");
+          case 6 -> previous = Fields.integer(c, "pu");
+          case 7 -> bids = Fields.levels(c, "b");
+          case 8 -> asks = Fields.levels(c, "a");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new DepthUpdateEvent(
         e,

@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /** USD-M {@code <symbol>@forceOrder}: a liquidation order, at most one per symbol per second. */
 public record ForceOrderEvent(
@@ -14,6 +13,7 @@ public record ForceOrderEvent(
     @JsonProperty("o") Order order) {
 
   private static final String TYPE = "forceOrder";
+  private static final JsonCursor.Names FIELDS = new JsonCursor.Names("e", "E", "o");
 
   /** The {@code o} object. */
   public record Order(
@@ -29,7 +29,10 @@ public record ForceOrderEvent(
       @JsonProperty("z") String filledAccumulatedQuantity,
       @JsonProperty("T") long tradeTime) {
 
-    static Order read(JsonParser p) throws IOException {
+    private static final JsonCursor.Names FIELDS =
+        new JsonCursor.Names("s", "S", "o", "f", "q", "p", "ap", "X", "l", "z", "T");
+
+    static Order read(JsonCursor c) {
       String s = null;
       String side = null;
       String type = null;
@@ -41,21 +44,23 @@ public record ForceOrderEvent(
       String lastFilled = null;
       String filled = null;
       long tradeTime = ABSENT;
-      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-        switch (f) {
-          case "s" -> s = Fields.text(p, f);
-          case "S" -> side = Fields.text(p, f);
-          case "o" -> type = Fields.text(p, f);
-          case "f" -> tif = Fields.text(p, f);
-          case "q" -> quantity = Fields.text(p, f);
-          case "p" -> price = Fields.text(p, f);
-          case "ap" -> average = Fields.text(p, f);
-          case "X" -> status = Fields.text(p, f);
-          case "l" -> lastFilled = Fields.text(p, f);
-          case "z" -> filled = Fields.text(p, f);
-          case "T" -> tradeTime = Fields.integer(p, f);
-          default -> Fields.skip(p);
-        }
+      if (Fields.object(c, "o")) {
+        do {
+          switch (c.field(FIELDS)) {
+            case 0 -> s = Fields.text(c, "s");
+            case 1 -> side = Fields.text(c, "S");
+            case 2 -> type = Fields.text(c, "o");
+            case 3 -> tif = Fields.text(c, "f");
+            case 4 -> quantity = Fields.text(c, "q");
+            case 5 -> price = Fields.text(c, "p");
+            case 6 -> average = Fields.text(c, "ap");
+            case 7 -> status = Fields.text(c, "X");
+            case 8 -> lastFilled = Fields.text(c, "l");
+            case 9 -> filled = Fields.text(c, "z");
+            case 10 -> tradeTime = Fields.integer(c, "T");
+            default -> c.skipValue();
+          }
+        } while (c.nextField());
       }
       return new Order(
           require(s, TYPE, "o.s"),
@@ -72,20 +77,21 @@ public record ForceOrderEvent(
     }
   }
 
-  public static ForceOrderEvent read(JsonParser p) throws IOException {
+  public static ForceOrderEvent read(JsonCursor c) {
     String e = null;
     long eventTime = ABSENT;
     Order order = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "o" -> {
-          Fields.startObject(p, f);
-          order = Order.read(p);
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> {
+            order = Order.read(c);
+          }
+          default -> c.skipValue();
         }
-        default -> Fields.skip(p);
-      }
+      } while (c.nextField());
     }
     return new ForceOrderEvent(e, require(eventTime, TYPE, "E"), require(order, TYPE, "o"));
   }

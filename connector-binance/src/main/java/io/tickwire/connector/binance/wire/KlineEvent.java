@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /** {@code <symbol>@kline_<interval>}: the current candle; {@code k.x} marks its final update. */
 public record KlineEvent(
@@ -15,6 +14,7 @@ public record KlineEvent(
     @JsonProperty("k") Candle candle) {
 
   private static final String TYPE = "kline";
+  private static final JsonCursor.Names FIELDS = new JsonCursor.Names("e", "E", "s", "k");
 
   /** The {@code k} object. */
   public record Candle(
@@ -35,7 +35,11 @@ public record KlineEvent(
       @JsonProperty("V") String takerBuyVolume,
       @JsonProperty("Q") String takerBuyQuoteVolume) {
 
-    static Candle read(JsonParser p) throws IOException {
+    private static final JsonCursor.Names FIELDS =
+        new JsonCursor.Names(
+            "t", "T", "s", "i", "f", "L", "o", "c", "h", "l", "v", "n", "x", "q", "V", "Q");
+
+    static Candle read(JsonCursor c) {
       long openTime = ABSENT;
       long closeTime = ABSENT;
       String s = null;
@@ -52,26 +56,28 @@ public record KlineEvent(
       String quoteVolume = null;
       String takerBuy = null;
       String takerBuyQuote = null;
-      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-        switch (f) {
-          case "t" -> openTime = Fields.integer(p, f);
-          case "T" -> closeTime = Fields.integer(p, f);
-          case "s" -> s = Fields.text(p, f);
-          case "i" -> interval = Fields.text(p, f);
-          case "f" -> first = Fields.integer(p, f);
-          case "L" -> last = Fields.integer(p, f);
-          case "o" -> open = Fields.text(p, f);
-          case "c" -> close = Fields.text(p, f);
-          case "h" -> high = Fields.text(p, f);
-          case "l" -> low = Fields.text(p, f);
-          case "v" -> volume = Fields.text(p, f);
-          case "n" -> count = Fields.integer(p, f);
-          case "x" -> closed = Fields.bool(p, f);
-          case "q" -> quoteVolume = Fields.text(p, f);
-          case "V" -> takerBuy = Fields.text(p, f);
-          case "Q" -> takerBuyQuote = Fields.text(p, f);
-          default -> Fields.skip(p);
-        }
+      if (Fields.object(c, "k")) {
+        do {
+          switch (c.field(FIELDS)) {
+            case 0 -> openTime = Fields.integer(c, "t");
+            case 1 -> closeTime = Fields.integer(c, "T");
+            case 2 -> s = Fields.text(c, "s");
+            case 3 -> interval = Fields.text(c, "i");
+            case 4 -> first = Fields.integer(c, "f");
+            case 5 -> last = Fields.integer(c, "L");
+            case 6 -> open = Fields.text(c, "o");
+            case 7 -> close = Fields.text(c, "c");
+            case 8 -> high = Fields.text(c, "h");
+            case 9 -> low = Fields.text(c, "l");
+            case 10 -> volume = Fields.text(c, "v");
+            case 11 -> count = Fields.integer(c, "n");
+            case 12 -> closed = Fields.bool(c, "x");
+            case 13 -> quoteVolume = Fields.text(c, "q");
+            case 14 -> takerBuy = Fields.text(c, "V");
+            case 15 -> takerBuyQuote = Fields.text(c, "Q");
+            default -> c.skipValue();
+          }
+        } while (c.nextField());
       }
       return new Candle(
           require(openTime, TYPE, "k.t"),
@@ -93,22 +99,23 @@ public record KlineEvent(
     }
   }
 
-  public static KlineEvent read(JsonParser p) throws IOException {
+  public static KlineEvent read(JsonCursor c) {
     String e = null;
     String s = null;
     long eventTime = ABSENT;
     Candle candle = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "k" -> {
-          Fields.startObject(p, f);
-          candle = Candle.read(p);
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> {
+            candle = Candle.read(c);
+          }
+          default -> c.skipValue();
         }
-        default -> Fields.skip(p);
-      }
+      } while (c.nextField());
     }
     return new KlineEvent(
         e, require(eventTime, TYPE, "E"), require(s, TYPE, "s"), require(candle, TYPE, "k"));

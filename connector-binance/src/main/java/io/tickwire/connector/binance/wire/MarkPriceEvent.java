@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /** USD-M {@code <symbol>@markPrice[@1s]} ({@code markPriceUpdate}): mark, index and funding. */
 public record MarkPriceEvent(
@@ -19,8 +18,10 @@ public record MarkPriceEvent(
     @JsonProperty("T") Long nextFundingTime) {
 
   private static final String TYPE = "markPriceUpdate";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "E", "s", "p", "i", "P", "r", "T");
 
-  public static MarkPriceEvent read(JsonParser p) throws IOException {
+  public static MarkPriceEvent read(JsonCursor c) {
     String e = null;
     long eventTime = ABSENT;
     String s = null;
@@ -29,18 +30,20 @@ public record MarkPriceEvent(
     String settle = null;
     String funding = null;
     long nextFunding = ABSENT;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "p" -> mark = Fields.text(p, f);
-        case "i" -> index = Fields.text(p, f);
-        case "P" -> settle = Fields.text(p, f);
-        case "r" -> funding = Fields.text(p, f);
-        case "T" -> nextFunding = Fields.integer(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> mark = Fields.text(c, "p");
+          case 4 -> index = Fields.text(c, "i");
+          case 5 -> settle = Fields.text(c, "P");
+          case 6 -> funding = Fields.text(c, "r");
+          case 7 -> nextFunding = Fields.integer(c, "T");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new MarkPriceEvent(
         e,

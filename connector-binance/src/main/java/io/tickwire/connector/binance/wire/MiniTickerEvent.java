@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /** {@code <symbol>@miniTicker} ({@code 24hrMiniTicker}): close, open, high, low and volumes. */
 public record MiniTickerEvent(
@@ -20,8 +19,10 @@ public record MiniTickerEvent(
     @JsonProperty("q") String quoteVolume) {
 
   private static final String TYPE = "24hrMiniTicker";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "E", "s", "c", "o", "h", "l", "v", "q");
 
-  public static MiniTickerEvent read(JsonParser p) throws IOException {
+  public static MiniTickerEvent read(JsonCursor c) {
     String e = null;
     long eventTime = ABSENT;
     String s = null;
@@ -31,19 +32,21 @@ public record MiniTickerEvent(
     String low = null;
     String volume = null;
     String quoteVolume = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "c" -> close = Fields.text(p, f);
-        case "o" -> open = Fields.text(p, f);
-        case "h" -> high = Fields.text(p, f);
-        case "l" -> low = Fields.text(p, f);
-        case "v" -> volume = Fields.text(p, f);
-        case "q" -> quoteVolume = Fields.text(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> close = Fields.text(c, "c");
+          case 4 -> open = Fields.text(c, "o");
+          case 5 -> high = Fields.text(c, "h");
+          case 6 -> low = Fields.text(c, "l");
+          case 7 -> volume = Fields.text(c, "v");
+          case 8 -> quoteVolume = Fields.text(c, "q");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new MiniTickerEvent(
         e,

@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /**
  * {@code <symbol>@ticker} ({@code 24hrTicker}): rolling 24 h statistics. USD-M leaves out the
@@ -37,8 +36,12 @@ public record TickerEvent(
     @JsonProperty("n") long tradeCount) {
 
   private static final String TYPE = "24hrTicker";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names(
+          "e", "E", "s", "p", "P", "w", "x", "c", "Q", "b", "B", "a", "A", "o", "h", "l", "v", "q",
+          "O", "C", "F", "L", "n");
 
-  public static TickerEvent read(JsonParser p) throws IOException {
+  public static TickerEvent read(JsonCursor c) {
     String e = null;
     long eventTime = ABSENT;
     String s = null;
@@ -62,33 +65,35 @@ public record TickerEvent(
     long first = ABSENT;
     long lastId = ABSENT;
     long count = ABSENT;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "p" -> change = Fields.text(p, f);
-        case "P" -> changePercent = Fields.text(p, f);
-        case "w" -> weighted = Fields.text(p, f);
-        case "x" -> previous = Fields.text(p, f);
-        case "c" -> last = Fields.text(p, f);
-        case "Q" -> lastQuantity = Fields.text(p, f);
-        case "b" -> bid = Fields.text(p, f);
-        case "B" -> bidQuantity = Fields.text(p, f);
-        case "a" -> ask = Fields.text(p, f);
-        case "A" -> askQuantity = Fields.text(p, f);
-        case "o" -> open = Fields.text(p, f);
-        case "h" -> high = Fields.text(p, f);
-        case "l" -> low = Fields.text(p, f);
-        case "v" -> volume = Fields.text(p, f);
-        case "q" -> quoteVolume = Fields.text(p, f);
-        case "O" -> openTime = Fields.integer(p, f);
-        case "C" -> closeTime = Fields.integer(p, f);
-        case "F" -> first = Fields.integer(p, f);
-        case "L" -> lastId = Fields.integer(p, f);
-        case "n" -> count = Fields.integer(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> change = Fields.text(c, "p");
+          case 4 -> changePercent = Fields.text(c, "P");
+          case 5 -> weighted = Fields.text(c, "w");
+          case 6 -> previous = Fields.text(c, "x");
+          case 7 -> last = Fields.text(c, "c");
+          case 8 -> lastQuantity = Fields.text(c, "Q");
+          case 9 -> bid = Fields.text(c, "b");
+          case 10 -> bidQuantity = Fields.text(c, "B");
+          case 11 -> ask = Fields.text(c, "a");
+          case 12 -> askQuantity = Fields.text(c, "A");
+          case 13 -> open = Fields.text(c, "o");
+          case 14 -> high = Fields.text(c, "h");
+          case 15 -> low = Fields.text(c, "l");
+          case 16 -> volume = Fields.text(c, "v");
+          case 17 -> quoteVolume = Fields.text(c, "q");
+          case 18 -> openTime = Fields.integer(c, "O");
+          case 19 -> closeTime = Fields.integer(c, "C");
+          case 20 -> first = Fields.integer(c, "F");
+          case 21 -> lastId = Fields.integer(c, "L");
+          case 22 -> count = Fields.integer(c, "n");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new TickerEvent(
         e,

@@ -4,8 +4,7 @@ import static io.tickwire.connector.binance.wire.Fields.ABSENT;
 import static io.tickwire.connector.binance.wire.Fields.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
-import java.io.IOException;
+import io.tickwire.model.JsonCursor;
 
 /**
  * {@code <symbol>@trade}: one trade. {@code m} true means the buyer was the maker, so the taker
@@ -22,9 +21,11 @@ public record TradeEvent(
     @JsonProperty("m") boolean buyerIsMaker) {
 
   private static final String TYPE = "trade";
+  private static final JsonCursor.Names FIELDS =
+      new JsonCursor.Names("e", "E", "s", "t", "p", "q", "T", "m");
 
-  /** Reads the fields of the object the parser has just entered, up to its end. */
-  public static TradeEvent read(JsonParser p) throws IOException {
+  /** Reads the object at the cursor. */
+  public static TradeEvent read(JsonCursor c) {
     String e = null;
     String s = null;
     String price = null;
@@ -33,18 +34,20 @@ public record TradeEvent(
     long id = ABSENT;
     long tradeTime = ABSENT;
     Boolean maker = null;
-    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-      switch (f) {
-        case "e" -> e = Fields.text(p, f);
-        case "E" -> eventTime = Fields.integer(p, f);
-        case "s" -> s = Fields.text(p, f);
-        case "t" -> id = Fields.integer(p, f);
-        case "p" -> price = Fields.text(p, f);
-        case "q" -> quantity = Fields.text(p, f);
-        case "T" -> tradeTime = Fields.integer(p, f);
-        case "m" -> maker = Fields.bool(p, f);
-        default -> Fields.skip(p);
-      }
+    if (c.beginObject()) {
+      do {
+        switch (c.field(FIELDS)) {
+          case 0 -> e = Fields.text(c, "e");
+          case 1 -> eventTime = Fields.integer(c, "E");
+          case 2 -> s = Fields.text(c, "s");
+          case 3 -> id = Fields.integer(c, "t");
+          case 4 -> price = Fields.text(c, "p");
+          case 5 -> quantity = Fields.text(c, "q");
+          case 6 -> tradeTime = Fields.integer(c, "T");
+          case 7 -> maker = Fields.bool(c, "m");
+          default -> c.skipValue();
+        }
+      } while (c.nextField());
     }
     return new TradeEvent(
         e,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwire.connector.binance.Golden;
 import io.tickwire.model.Json;
 import io.tickwire.model.Level;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class BinanceWireTest {
     assertThat(BinanceWire.combinedStream(golden("ws-subscribe-ack.json"))).isNull();
     assertThat(BinanceWire.combinedStream(golden("raw-serverShutdown.json"))).isNull();
     assertThatThrownBy(() -> BinanceWire.combinedStream(bytes("[1,2]")))
-        .hasMessageContaining("not a JSON object");
+        .hasMessage("expected '{' at offset 0");
   }
 
   @Test
@@ -95,30 +94,31 @@ class BinanceWireTest {
                 data(
                     "{\"e\":\"trade\",\"E\":1,\"s\":\"X\",\"t\":1,\"p\":0.1,\"q\":\"1\",\"T\":1,\"m\":true}",
                     TradeEvent::read))
-        .hasMessage("field 'p' should be a string, not a number");
+        .hasMessageStartingWith("field 'p' should be a string");
     assertThatThrownBy(() -> data("{\"e\":\"trade\",\"E\":\"1\"}", TradeEvent::read))
-        .hasMessage("field 'E' should be an integer, not a string");
+        .hasMessageStartingWith("field 'E' should be an integer");
     assertThatThrownBy(
             () -> data("{\"lastUpdateId\":1,\"bids\":[[\"1\"]],\"asks\":[]}", DepthSnapshot::read))
         .hasMessageContaining("field 'bids'");
     assertThatThrownBy(
             () -> data("{\"lastUpdateId\":1,\"bids\":{},\"asks\":[]}", DepthSnapshot::read))
-        .hasMessage("field 'bids' should be an array of [price, quantity], not an object");
+        .hasMessageStartingWith(
+            "field 'bids' should be an array of [price, quantity] string pairs");
     assertThatThrownBy(
             () -> data("{\"e\":\"kline\",\"E\":1,\"s\":\"X\",\"k\":[]}", KlineEvent::read))
-        .hasMessage("field 'k' should be an object, not an array");
+        .hasMessageStartingWith("field 'k' should be an object");
     // truncated frame, text after the document, no data member
     byte[] whole = golden("spot-trade.json");
     assertThatThrownBy(
             () ->
                 BinanceWire.readData(
                     java.util.Arrays.copyOf(whole, whole.length - 1), TradeEvent::read))
-        .isInstanceOf(IOException.class);
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 BinanceWire.readData(
                     bytes(new String(whole, StandardCharsets.UTF_8) + "{}"), TradeEvent::read))
-        .hasMessageContaining("after the JSON document");
+        .hasMessageContaining("unexpected content after the object");
     assertThatThrownBy(
             () -> BinanceWire.readData(bytes("{\"stream\":\"a@trade\"}"), TradeEvent::read))
         .hasMessage("combined-stream frame without a 'data' object");
@@ -133,7 +133,7 @@ class BinanceWireTest {
     assertThat(t).isEqualTo(new TradeEvent("trade", 1, "X", 7, "1", "2", 3, false));
   }
 
-  private static <T> T data(String json, BinanceWire.Reader<T> reader) throws IOException {
+  private static <T> T data(String json, BinanceWire.Reader<T> reader) {
     return BinanceWire.readData(bytes("{\"stream\":\"x@y\",\"data\":" + json + "}"), reader);
   }
 

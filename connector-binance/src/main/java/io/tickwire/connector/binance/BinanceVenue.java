@@ -152,7 +152,8 @@ public final class BinanceVenue implements VenueDefinition {
   public VenueModule create(VenueResources r) {
     VenueConfig config = r.config();
     Settings s = config.settings();
-    BinanceRest rest = new BinanceRest(market, r.rest(), r.restScheduler());
+    BinanceRest rest =
+        new BinanceRest(market, r.rest(), r.restScheduler(), r.meters(), config.venueId());
     BinanceSymbols known =
         s.get(exchangeInfo) ? loadSymbols(rest, config) : BinanceSymbols.withDefaultQuotes();
     symbols.set(known);

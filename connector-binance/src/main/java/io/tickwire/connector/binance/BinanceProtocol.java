@@ -304,10 +304,17 @@ public final class BinanceProtocol implements VenueProtocol {
     }
   }
 
+  /**
+   * Streams Binance pushes on a cadence, plus USD-M {@code @trade}: its route is undocumented (a
+   * setting), and on the wrong route it would be silent forever, so its silence is reported too
+   * (on an illiquid symbol that costs a {@code stale} marker now and then).
+   */
   @Override
   public boolean expectsRegularUpdates(String stream) {
     try {
-      return stream(stream).channel().regularUpdates();
+      BinanceChannel channel = stream(stream).channel();
+      return channel.regularUpdates()
+          || market == BinanceMarket.USDM && channel == BinanceChannel.TRADE;
     } catch (IllegalArgumentException unknown) {
       return false;
     }

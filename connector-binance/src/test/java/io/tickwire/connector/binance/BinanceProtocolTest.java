@@ -180,6 +180,9 @@ class BinanceProtocolTest {
     assertThat(spot.expectsRegularUpdates("btcusdt@ticker")).isTrue();
     assertThat(spot.expectsRegularUpdates("btcusdt@aggTrade")).isFalse();
     assertThat(spot.expectsRegularUpdates("btcusdt@trade")).isFalse();
+    // its route is a guess (a setting): on the wrong one it would be silent forever
+    assertThat(usdm.expectsRegularUpdates("btcusdt@trade")).isTrue();
+    assertThat(usdm.expectsRegularUpdates("btcusdt@aggTrade")).isFalse();
     assertThat(spot.expectsRegularUpdates("btcusdt@bookTicker")).isFalse();
     assertThat(spot.expectsRegularUpdates("nonsense")).isFalse();
   }

@@ -306,8 +306,8 @@ public final class BinanceProtocol implements VenueProtocol {
 
   /**
    * Streams Binance pushes on a cadence, plus USD-M {@code @trade}: its route is undocumented (a
-   * setting), and on the wrong route it would be silent forever, so its silence is reported too
-   * (on an illiquid symbol that costs a {@code stale} marker now and then).
+   * setting), and on the wrong route it would be silent forever, so its silence is reported too (on
+   * an illiquid symbol that costs a {@code stale} marker now and then).
    */
   @Override
   public boolean expectsRegularUpdates(String stream) {

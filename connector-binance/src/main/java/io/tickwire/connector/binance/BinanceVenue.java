@@ -115,7 +115,8 @@ public final class BinanceVenue implements VenueDefinition {
       b.wsUrl("wss://stream.binance.com:9443")
           .restUrl("https://api.binance.com")
           .streamsExample("btcusdt@aggTrade,btcusdt@depth@100ms,btcusdt@kline_1m")
-          .connectionMessageLimits("5/1s")
+          // Binance allows 5; one less leaves room for network jitter bunching our messages up
+          .connectionMessageLimits("4/1s")
           .restWeightLimits("6000/1m")
           // the server pings every 20 s
           .idleTimeout("60s")
@@ -124,7 +125,8 @@ public final class BinanceVenue implements VenueDefinition {
       b.wsUrl("wss://fstream.binance.com")
           .restUrl("https://fapi.binance.com")
           .streamsExample("btcusdt@aggTrade,btcusdt@depth@100ms,btcusdt@markPrice@1s")
-          .connectionMessageLimits("10/1s")
+          // Binance allows 10; two less leave room for network jitter
+          .connectionMessageLimits("8/1s")
           .restWeightLimits("2400/1m")
           // the server pings every 3 minutes
           .idleTimeout("5m")

@@ -9,24 +9,25 @@ import java.util.List;
  * machines Jackson's tokenizer alone topped out near 1.3 M trade objects per second, below the
  * contract's 1 M/s-with-object-building target. It reads standard JSON (escapes, unicode, nesting
  * for skipped values); anything malformed throws {@link IllegalArgumentException} with the offset.
+ * Public for the connectors' own hot paths (reading exchange frames), which have the same need.
  */
-final class JsonCursor {
+public final class JsonCursor {
 
   private final byte[] in;
   private int pos;
 
-  JsonCursor(byte[] in) {
+  public JsonCursor(byte[] in) {
     this.in = in;
   }
 
   /** Consumes {@code {}} and reports whether the object has (another) field. */
-  boolean beginObject() {
+  public boolean beginObject() {
     expect('{');
     return !consumeIf('}');
   }
 
   /** After a value: true when another field follows, false at the object's end. */
-  boolean nextField() {
+  public boolean nextField() {
     skipWhitespace();
     if (consumeIf(',')) {
       return true;
@@ -35,8 +36,24 @@ final class JsonCursor {
     return false;
   }
 
+  /** Consumes {@code [} and reports whether the array has (another) item. */
+  public boolean beginArray() {
+    expect('[');
+    return !consumeIf(']');
+  }
+
+  /** After an item: true when another item follows, false at the array's end. */
+  public boolean nextItem() {
+    skipWhitespace();
+    if (consumeIf(',')) {
+      return true;
+    }
+    expect(']');
+    return false;
+  }
+
   /** Reads a field name and its colon. */
-  String fieldName() {
+  public String fieldName() {
     String name = string();
     expect(':');
     return name;
@@ -46,7 +63,7 @@ final class JsonCursor {
    * Reads a field name and its colon and returns its index in {@code names}, or -1 for a name not
    * in it (or one with escapes), without allocating: field names repeat in every record.
    */
-  int field(Names names) {
+  public int field(Names names) {
     skipWhitespace();
     expect('"');
     int start = pos;
@@ -74,7 +91,7 @@ final class JsonCursor {
    *
    * @throws IllegalArgumentException naming the value when it is not one of them
    */
-  int oneOf(Names values) {
+  public int oneOf(Names values) {
     skipWhitespace();
     int start = pos;
     expect('"');
@@ -95,7 +112,7 @@ final class JsonCursor {
    * Reads a string value, reusing {@code cache[slot]} when it holds the same text: venue and
    * symbols repeat record after record, so this saves most of their allocations.
    */
-  String string(String[] cache, int slot) {
+  public String string(String[] cache, int slot) {
     skipWhitespace();
     String cached = cache[slot];
     if (cached != null && pos + cached.length() + 1 < in.length && in[pos] == '"') {
@@ -121,10 +138,10 @@ final class JsonCursor {
   }
 
   /** A fixed set of field names, matched against raw bytes. */
-  static final class Names {
+  public static final class Names {
     private final byte[][] names;
 
-    Names(String... names) {
+    public Names(String... names) {
       this.names = new byte[names.length][];
       for (int i = 0; i < names.length; i++) {
         this.names[i] = names[i].getBytes(StandardCharsets.US_ASCII);
@@ -149,7 +166,7 @@ final class JsonCursor {
     }
   }
 
-  boolean isNull() {
+  public boolean isNull() {
     skipWhitespace();
     if (pos + 4 <= in.length
         && in[pos] == 'n'
@@ -162,7 +179,7 @@ final class JsonCursor {
     return false;
   }
 
-  String string() {
+  public String string() {
     skipWhitespace();
     expect('"');
     int start = pos;
@@ -237,7 +254,7 @@ final class JsonCursor {
     throw error("unterminated string");
   }
 
-  long longValue() {
+  public long longValue() {
     skipWhitespace();
     int start = pos;
     boolean negative = consumeIf('-');
@@ -268,7 +285,7 @@ final class JsonCursor {
     return new String(in, start, pos - start, StandardCharsets.US_ASCII);
   }
 
-  boolean booleanValue() {
+  public boolean booleanValue() {
     skipWhitespace();
     if (matches("true")) {
       pos += 4;
@@ -282,7 +299,7 @@ final class JsonCursor {
   }
 
   /** Reads {@code [["price","quantity"], ...]}; extra entries in a level are skipped. */
-  List<Level> levels() {
+  public List<Level> levels() {
     expect('[');
     List<Level> levels = new ArrayList<>();
     if (consumeIf(']')) {
@@ -304,7 +321,7 @@ final class JsonCursor {
   }
 
   /** Skips any value: a field a later contract version added. */
-  void skipValue() {
+  public void skipValue() {
     skipWhitespace();
     if (pos >= in.length) {
       throw error("expected a value");
@@ -351,7 +368,7 @@ final class JsonCursor {
   }
 
   /** The document must end here (whitespace aside). */
-  void end() {
+  public void end() {
     skipWhitespace();
     if (pos != in.length) {
       throw error("unexpected content after the object");

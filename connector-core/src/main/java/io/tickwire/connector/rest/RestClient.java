@@ -15,6 +15,26 @@ import java.time.Duration;
  */
 public final class RestClient {
 
+  /**
+   * Turns a non-2xx answer into the error family, for venues whose answers carry more than the
+   * status says (Binance: an error code in the body, a 403 that is a firewall limit).
+   */
+  @FunctionalInterface
+  public interface ErrorMapper {
+
+    /**
+     * @param what what was requested, e.g. {@code GET /api/v3/depth} (never credentials)
+     * @param retryAfter the Retry-After header, or null
+     * @param body the answer's body (possibly empty)
+     */
+    VenueException map(String what, int status, String retryAfter, byte[] body);
+  }
+
+  /** The default mapping: by HTTP status ({@link VenueErrors#fromHttp}) with a body excerpt. */
+  public static final ErrorMapper BY_STATUS =
+      (what, status, retryAfter, body) ->
+          VenueErrors.fromHttp(what, status, retryAfter, excerpt(body));
+
   private static final int EXCERPT = 300;
 
   private final URI base;
@@ -43,6 +63,17 @@ public final class RestClient {
    * @throws IOException for transport failures and timeouts
    */
   public RestResponse get(String pathAndQuery) throws IOException, InterruptedException {
+    return get(pathAndQuery, BY_STATUS);
+  }
+
+  /**
+   * Like {@link #get(String)}, with the venue's own mapping of non-2xx answers.
+   *
+   * @throws VenueException as {@code errors} maps non-2xx answers
+   * @throws IOException for transport failures and timeouts
+   */
+  public RestResponse get(String pathAndQuery, ErrorMapper errors)
+      throws IOException, InterruptedException {
     URI uri = URI.create(stripSlash(base.toString()) + pathAndQuery);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
@@ -54,11 +85,11 @@ public final class RestClient {
     RestResponse result =
         new RestResponse(response.statusCode(), response.headers(), response.body());
     if (response.statusCode() / 100 != 2) {
-      throw VenueErrors.fromHttp(
+      throw errors.map(
           "GET " + uri.getPath(),
           response.statusCode(),
           response.headers().firstValue("Retry-After").orElse(null),
-          excerpt(response.body()));
+          response.body() == null ? new byte[0] : response.body());
     }
     return result;
   }
@@ -67,7 +98,8 @@ public final class RestClient {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static String excerpt(byte[] body) {
+  /** The start of a body as one line of text, for error messages; null when empty. */
+  public static String excerpt(byte[] body) {
     if (body == null || body.length == 0) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.connector.ConnectorService;
+import io.tickwire.connector.ConnectorServiceProvider;
 import io.tickwire.connector.internal.VenueEngine;
 import io.tickwire.kit.ServiceContext;
 import io.tickwire.kit.ServiceHost;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one connector replica for the fake venue in this JVM, built exactly as the distribution
- * builds it (provider, parsed settings, service), against a real Kafka and a {@link FakeExchange}.
+ * Runs one connector replica for the fake venue (or, with {@link #start(ConnectorServiceProvider,
+ * Map)}, for any venue module) in this JVM, built exactly as the distribution builds it (provider,
+ * parsed settings, service), against a real Kafka and a {@link FakeExchange} or exchange-sim.
  */
 public final class ConnectorHarness implements AutoCloseable {
 
@@ -27,7 +29,10 @@ public final class ConnectorHarness implements AutoCloseable {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   private ConnectorHarness(Map<String, String> env, FakeVenue.Options options) {
-    FakeVenueDefinition.Provider provider = new FakeVenueDefinition.Provider(options);
+    this(new FakeVenueDefinition.Provider(options), env);
+  }
+
+  private ConnectorHarness(ConnectorServiceProvider provider, Map<String, String> env) {
     Settings settings = Settings.parse(ServiceHost.settingsOf(List.of(provider)), env);
     ServiceContext context =
         new ServiceContext(
@@ -57,12 +62,27 @@ public final class ConnectorHarness implements AutoCloseable {
     return harness;
   }
 
+  /**
+   * A replica of any connector (a venue module's own provider), built and started as the
+   * distribution does it.
+   */
+  public static ConnectorHarness start(ConnectorServiceProvider provider, Map<String, String> env) {
+    ConnectorHarness harness = new ConnectorHarness(provider, env);
+    harness.service.start();
+    return harness;
+  }
+
   public ConnectorService service() {
     return service;
   }
 
   public VenueEngine engine() {
     return service.engine(VENUE);
+  }
+
+  /** The engine of one venue of the connector. */
+  public VenueEngine engine(String venueId) {
+    return service.engine(venueId);
   }
 
   public SimpleMeterRegistry meters() {

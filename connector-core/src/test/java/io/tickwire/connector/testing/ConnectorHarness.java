@@ -7,6 +7,7 @@ import io.tickwire.connector.ConnectorService;
 import io.tickwire.connector.internal.VenueEngine;
 import io.tickwire.kit.ServiceContext;
 import io.tickwire.kit.ServiceHost;
+import io.tickwire.kit.ServiceProvider;
 import io.tickwire.kit.config.Settings;
 import io.tickwire.kit.health.HealthCheck;
 import io.tickwire.kit.kafka.KafkaClients;
@@ -18,6 +19,8 @@ import java.util.Map;
 /**
  * Runs one connector replica for the fake venue in this JVM, built exactly as the distribution
  * builds it (provider, parsed settings, service), against a real Kafka and a {@link FakeExchange}.
+ * A venue module's tests run their own provider the same way ({@link #start(ServiceProvider,
+ * Map)}).
  */
 public final class ConnectorHarness implements AutoCloseable {
 
@@ -26,8 +29,7 @@ public final class ConnectorHarness implements AutoCloseable {
   private final ConnectorService service;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  private ConnectorHarness(Map<String, String> env, FakeVenue.Options options) {
-    FakeVenueDefinition.Provider provider = new FakeVenueDefinition.Provider(options);
+  private ConnectorHarness(Map<String, String> env, ServiceProvider provider) {
     Settings settings = Settings.parse(ServiceHost.settingsOf(List.of(provider)), env);
     ServiceContext context =
         new ServiceContext(
@@ -52,7 +54,12 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   public static ConnectorHarness start(Map<String, String> env, FakeVenue.Options options) {
-    ConnectorHarness harness = new ConnectorHarness(env, options);
+    return start(new FakeVenueDefinition.Provider(options), env);
+  }
+
+  /** A replica of any connector service (e.g. connector-upbit), started. */
+  public static ConnectorHarness start(ServiceProvider provider, Map<String, String> env) {
+    ConnectorHarness harness = new ConnectorHarness(env, provider);
     harness.service.start();
     return harness;
   }
@@ -62,7 +69,11 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   public VenueEngine engine() {
-    return service.engine(VENUE);
+    return engine(VENUE);
+  }
+
+  public VenueEngine engine(String venueId) {
+    return service.engine(venueId);
   }
 
   public SimpleMeterRegistry meters() {

@@ -70,44 +70,63 @@ public final class UpbitAdapter {
 
   /** A {@code trade}: trade id = {@code sequential_id}. */
   public static Trade trade(String venue, UpbitTrade t, long receivedAt) {
-    String code = code(t.code());
     long tradeTime = UpbitTimes.tradeTime(t.tradeTimestamp(), t.tradeDate(), t.tradeTime());
-    return new Trade(
+    long eventTime = t.timestamp() == null ? tradeTime : t.timestamp();
+    return trade(
         venue,
-        UpbitSymbols.INSTANCE.toCanonical(code),
-        code,
-        Trade.Kind.TRADE,
-        required("sequential_id", t.sequentialId()),
-        null,
-        null,
-        plain("trade_price", t.tradePrice()),
-        plain("trade_volume", t.tradeVolume()),
-        takerSide(t.askBid()),
+        t.code(),
+        t.sequentialId(),
+        t.tradePrice(),
+        t.tradeVolume(),
+        t.askBid(),
         tradeTime,
-        t.timestamp() == null ? tradeTime : t.timestamp(),
+        eventTime,
         receivedAt,
         false);
   }
 
   /** A trade from {@code GET /v1/trades/ticks}, flagged as backfilled. */
   public static Trade tick(String venue, UpbitTick t, long receivedAt) {
-    String code = code(t.market());
     long tradeTime = UpbitTimes.tradeTime(t.timestamp(), t.tradeDateUtc(), t.tradeTimeUtc());
-    return new Trade(
+    return trade(
         venue,
-        UpbitSymbols.INSTANCE.toCanonical(code),
-        code,
-        Trade.Kind.TRADE,
-        required("sequential_id", t.sequentialId()),
-        null,
-        null,
-        plain("trade_price", t.tradePrice()),
-        plain("trade_volume", t.tradeVolume()),
-        takerSide(t.askBid()),
+        t.market(),
+        t.sequentialId(),
+        t.tradePrice(),
+        t.tradeVolume(),
+        t.askBid(),
         tradeTime,
         tradeTime,
         receivedAt,
         true);
+  }
+
+  private static Trade trade(
+      String venue,
+      String code,
+      Long sequentialId,
+      String price,
+      String volume,
+      String askBid,
+      long tradeTime,
+      long eventTime,
+      long receivedAt,
+      boolean backfilled) {
+    return new Trade(
+        venue,
+        UpbitSymbols.INSTANCE.toCanonical(code(code)),
+        code,
+        Trade.Kind.TRADE,
+        required("sequential_id", sequentialId),
+        null,
+        null,
+        plain("trade_price", price),
+        plain("trade_volume", volume),
+        takerSide(askBid),
+        tradeTime,
+        eventTime,
+        receivedAt,
+        backfilled);
   }
 
   /**

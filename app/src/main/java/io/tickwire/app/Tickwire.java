@@ -58,7 +58,7 @@ public final class Tickwire {
 
   private static Map<String, Command> commands(ServiceRegistry registry) {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.of(new RunCommand(registry), new TopicsCommand())) {
+    for (Command c : List.of(new RunCommand(registry), new TopicsCommand(), new SimCommand())) {
       commands.put(c.name(), c);
     }
     return commands;

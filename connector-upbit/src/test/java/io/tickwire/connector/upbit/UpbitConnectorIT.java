@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -93,6 +96,27 @@ abstract class UpbitConnectorIT {
     Topic<String, SubscriptionRequest> topic = Topics.SUBSCRIPTIONS.withPrefix(prefix);
     kafka.send(
         topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), records);
+  }
+
+  /**
+   * Writes one request per stream, each its own acknowledged record from one producer, so they
+   * reach the connector as a burst of separate changes (far more than 5 a second).
+   */
+  void burst(List<String> specs) {
+    Topic<String, SubscriptionRequest> topic = Topics.SUBSCRIPTIONS.withPrefix(prefix);
+    try (KafkaProducer<String, SubscriptionRequest> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", broker().bootstrapServers(), "linger.ms", 0),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      for (String spec : specs) {
+        SubscriptionRequest r =
+            StreamNames.fromUpbit("upbit", spec, "test", null, System.currentTimeMillis());
+        producer.send(new ProducerRecord<>(topic.name(), r.key(), r)).get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write requests", e);
+    }
   }
 
   /** Tombstones for these streams: nobody wants them any more. */

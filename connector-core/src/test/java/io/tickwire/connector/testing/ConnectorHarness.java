@@ -39,12 +39,21 @@ public final class ConnectorHarness implements AutoCloseable {
 
   /** Settings for a replica on {@code bootstrap} under {@code prefix} against the exchange. */
   public static Map<String, String> env(String bootstrap, String prefix, FakeExchange exchange) {
+    Map<String, String> env = env(bootstrap, prefix);
+    env.put("FAKE_WS_URL", exchange.wsUrl().toString());
+    env.put("FAKE_REST_URL", exchange.restUrl().toString());
+    return env;
+  }
+
+  /**
+   * Settings any connector replica in a test shares: Kafka on {@code bootstrap} under {@code
+   * prefix}, one I/O thread, fast reconnects and rebalances; the venue's URLs are the caller's.
+   */
+  public static Map<String, String> env(String bootstrap, String prefix) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     env.put("TOPIC_PREFIX", prefix);
     env.put("SHUTDOWN_TIMEOUT", "10s");
-    env.put("FAKE_WS_URL", exchange.wsUrl().toString());
-    env.put("FAKE_REST_URL", exchange.restUrl().toString());
     env.put("CONNECTOR_IO_THREADS", "1");
     env.put("CONNECTOR_BACKOFF_BASE", "100ms");
     env.put("CONNECTOR_BACKOFF_CAP", "1s");

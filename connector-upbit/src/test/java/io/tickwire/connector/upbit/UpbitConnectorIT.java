@@ -11,7 +11,6 @@ import io.tickwire.testkit.KafkaExtension;
 import io.tickwire.testkit.KafkaTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,18 +63,10 @@ abstract class UpbitConnectorIT {
 
   /** Settings of a replica against {@code sim}: scaled-down timers, this test's topics. */
   Map<String, String> env(ExchangeSim sim, String streams) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", broker().bootstrapServers());
-    env.put("TOPIC_PREFIX", prefix);
-    env.put("SHUTDOWN_TIMEOUT", "10s");
+    Map<String, String> env = ConnectorHarness.env(broker().bootstrapServers(), prefix);
     env.put("UPBIT_WS_URL", sim.wsBaseUrl() + "/websocket/v1");
     env.put("UPBIT_REST_URL", sim.httpBaseUrl());
     env.put("UPBIT_STREAMS", streams);
-    env.put("CONNECTOR_IO_THREADS", "1");
-    env.put("CONNECTOR_BACKOFF_BASE", "100ms");
-    env.put("CONNECTOR_BACKOFF_CAP", "1s");
-    env.put("CONNECTOR_REBALANCE_SESSION_TIMEOUT", "6s");
-    env.put("KAFKA_PRODUCER_LINGER_MS", "1");
     return env;
   }
 

@@ -108,6 +108,12 @@ public class UpbitAdapterBenchmark {
     return frameToBytes(bookDefault[next++ & 1]);
   }
 
+  /** Only the first step, reading the frame (classify parses it), to show where the time goes. */
+  @Benchmark
+  public Inbound orderbook15ReadOnly() throws Exception {
+    return protocol.classify(bookDefault[next++ & 1]);
+  }
+
   @Benchmark
   public byte[] orderbook15Simple() throws Exception {
     return frameToBytes(bookSimple[next++ & 1]);

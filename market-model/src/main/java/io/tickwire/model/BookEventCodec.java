@@ -22,7 +22,8 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
           "asks",
           "eventTime",
           "transactionTime",
-          "receivedAt");
+          "receivedAt",
+          "grouping");
 
   @Override
   public void write(JsonGenerator out, BookEvent b) throws IOException {
@@ -42,6 +43,9 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
     Codecs.number(out, "eventTime", b.eventTime());
     Codecs.number(out, "transactionTime", b.transactionTime());
     out.writeNumberField("receivedAt", b.receivedAt());
+    if (b.grouping() != null) {
+      out.writeStringField("grouping", b.grouping());
+    }
     out.writeEndObject();
   }
 
@@ -60,6 +64,7 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
     Long eventTime = null;
     Long transactionTime = null;
     long receivedAt = 0;
+    String grouping = null;
     String[] repeated = Codecs.REPEATED.get();
     for (boolean more = in.beginObject(); more; more = in.nextField()) {
       int field = in.field(FIELDS);
@@ -80,6 +85,7 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
         case 10 /* eventTime */ -> eventTime = in.longValue();
         case 11 /* transactionTime */ -> transactionTime = in.longValue();
         case 12 /* receivedAt */ -> receivedAt = in.longValue();
+        case 13 /* grouping */ -> grouping = in.string();
         default -> in.skipValue();
       }
     }
@@ -97,6 +103,7 @@ final class BookEventCodec implements JsonCodec<BookEvent> {
         asks,
         eventTime,
         transactionTime,
-        receivedAt);
+        receivedAt,
+        grouping);
   }
 }

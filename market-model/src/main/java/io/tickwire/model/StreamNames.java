@@ -1,5 +1,6 @@
 package io.tickwire.model;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +18,20 @@ import java.util.regex.Pattern;
  * ticker}, {@code miniTicker}, {@code bookTicker}, {@code depth} (levels 5|10|20 for partial depth,
  * none for the diff stream; speed 100ms|250ms|500ms|1000ms, none for the venue default), {@code
  * markPrice} (speed 1s), {@code forceOrder}. Upbit channels: {@code ticker}, {@code trade}, {@code
- * orderbook} (levels 1|5|15|30), {@code candle} (interval 1s|1m|3m|5m|10m|15m|30m|60m|240m).
+ * orderbook} (levels 1|5|15|30; grouping: the price unit Upbit's {@code level} groups the book by),
+ * {@code candle} (interval 1s|1m|3m|5m|10m|15m|30m|60m|240m).
  */
 public final class StreamNames {
 
   public static final String INTERVAL = "interval";
   public static final String LEVELS = "levels";
   public static final String SPEED = "speed";
+
+  /**
+   * Upbit orderbook grouping ({@code level} in Upbit's request): the price unit levels are summed
+   * by, as a plain decimal ({@code 10000}, {@code 0.1}); absent for the venue's own price ticks.
+   */
+  public static final String GROUPING = "grouping";
 
   public static final List<String> BINANCE_INTERVALS =
       List.of(
@@ -41,7 +49,8 @@ public final class StreamNames {
       Pattern.compile("([a-z0-9]+)@([A-Za-z]+)(?:_([0-9]+[smhdwM]))?(\\d+)?(?:@(\\d+m?s))?");
   private static final Pattern UPBIT =
       Pattern.compile(
-          "(ticker|trade|orderbook|candle)(?:\\.([0-9]+[sm]))?:([A-Z0-9]+-[A-Z0-9]+)(?:\\.(\\d+))?");
+          "(ticker|trade|orderbook|candle)(?:\\.([0-9]+[sm]))?:([A-Z0-9]+-[A-Z0-9]+)(?:\\.(\\d+))?"
+              + "(?:@([0-9]+(?:\\.[0-9]+)?))?");
 
   private StreamNames() {}
 
@@ -137,8 +146,9 @@ public final class StreamNames {
   }
 
   /**
-   * Parses an Upbit stream spec {@code <type>[.<interval>]:<CODE>[.<levels>]}: {@code
-   * trade:KRW-BTC}, {@code orderbook:KRW-BTC.15}, {@code candle.1m:KRW-BTC}. Codes are upper case.
+   * Parses an Upbit stream spec {@code <type>[.<interval>]:<CODE>[.<levels>][@<grouping>]}: {@code
+   * trade:KRW-BTC}, {@code orderbook:KRW-BTC.15}, {@code orderbook:KRW-BTC.15@10000} (levels
+   * grouped by 10,000 KRW, Upbit's {@code level}), {@code candle.1m:KRW-BTC}. Codes are upper case.
    *
    * @throws IllegalArgumentException naming the spec and what is wrong with it
    */
@@ -154,6 +164,7 @@ public final class StreamNames {
     String type = m.group(1);
     String interval = m.group(2);
     String levels = m.group(4);
+    String grouping = m.group(5);
     Map<String, String> params = new HashMap<>();
     if (type.equals("candle")) {
       if (interval == null || !UPBIT_INTERVALS.contains(interval)) {
@@ -168,6 +179,16 @@ public final class StreamNames {
         throw invalid(spec, "only orderbook takes a size, one of 1, 5, 15, 30");
       }
       params.put(LEVELS, levels);
+    }
+    if (grouping != null) {
+      if (!type.equals("orderbook")) {
+        throw invalid(spec, "only orderbook takes a grouping (@<level>)");
+      }
+      BigDecimal unit = new BigDecimal(grouping);
+      if (unit.signum() == 0) {
+        throw invalid(spec, "a grouping is a positive price unit, such as @10000 or @0.1");
+      }
+      params.put(GROUPING, unit.stripTrailingZeros().toPlainString());
     }
     String symbol;
     try {
@@ -187,6 +208,9 @@ public final class StreamNames {
     spec.append(':').append(UpbitSymbols.INSTANCE.toNative(request.symbol()));
     if (request.params().containsKey(LEVELS)) {
       spec.append('.').append(request.params().get(LEVELS));
+    }
+    if (request.params().containsKey(GROUPING)) {
+      spec.append('@').append(request.params().get(GROUPING));
     }
     return spec.toString();
   }

@@ -76,6 +76,8 @@ class StreamNamesTest {
         "ticker:KRW-ETH",
         "orderbook:KRW-BTC.15",
         "orderbook:KRW-XRP",
+        "orderbook:KRW-BTC.15@10000",
+        "orderbook:KRW-XRP@0.1",
         "candle.1m:KRW-BTC",
         "candle.240m:KRW-SOL"
       })
@@ -86,6 +88,18 @@ class StreamNamesTest {
     assertThat(request.symbol()).endsWith("-KRW");
   }
 
+  @Test
+  void upbitGroupingIsAPlainDecimalParameter() {
+    SubscriptionRequest request =
+        StreamNames.fromUpbit("upbit", "orderbook:KRW-BTC.15@10000.00", "test", null, 1);
+
+    assertThat(request.params())
+        .containsEntry(StreamNames.LEVELS, "15")
+        .containsEntry(StreamNames.GROUPING, "10000");
+    assertThat(StreamNames.toUpbit(request)).isEqualTo("orderbook:KRW-BTC.15@10000");
+    assertThat(request.key()).isEqualTo("upbit|orderbook|BTC-KRW|10000|15");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -94,6 +108,9 @@ class StreamNamesTest {
         "candle:KRW-BTC",
         "candle.2m:KRW-BTC",
         "trade:KRW-BTC.5",
+        "trade:KRW-BTC@10",
+        "orderbook:KRW-BTC.15@0",
+        "orderbook:KRW-BTC.15@-1",
         "myOrder:KRW-BTC"
       })
   void badUpbitSpecsAreRejectedWithTheSpec(String spec) {

@@ -43,6 +43,33 @@ class StreamingCodecTest {
           null,
           6);
 
+  private static final BookEvent GROUPED =
+      new BookEvent(
+          "upbit",
+          "BTC-KRW",
+          "KRW-BTC",
+          BookEvent.Kind.SNAPSHOT,
+          15,
+          null,
+          1668495774440L,
+          null,
+          List.of(new Level("22840000", "0.5")),
+          List.of(new Level("22860000", "0.75")),
+          1668495774440L,
+          null,
+          7,
+          "10000");
+
+  @Test
+  void groupedBookSameJsonAsDatabindAndBack() throws Exception {
+    byte[] written = Topics.BOOK.valueSerde().serializer().serialize("t", GROUPED);
+
+    assertThat(written).isEqualTo(Json.mapper().writeValueAsBytes(GROUPED));
+    assertThat(Topics.BOOK.valueSerde().deserializer().deserialize("t", written))
+        .isEqualTo(GROUPED);
+    assertThat(Json.mapper().readValue(written, BookEvent.class)).isEqualTo(GROUPED);
+  }
+
   @Test
   void sameJsonAsDatabind() throws Exception {
     assertThat(Topics.TRADES.valueSerde().serializer().serialize("t", TRADE))

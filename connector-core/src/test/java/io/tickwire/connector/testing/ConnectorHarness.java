@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.connector.ConnectorService;
-import io.tickwire.connector.ConnectorServiceProvider;
 import io.tickwire.connector.internal.VenueEngine;
 import io.tickwire.kit.ServiceContext;
 import io.tickwire.kit.ServiceHost;
+import io.tickwire.kit.ServiceProvider;
 import io.tickwire.kit.config.Settings;
 import io.tickwire.kit.health.HealthCheck;
 import io.tickwire.kit.kafka.KafkaClients;
@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one connector replica for the fake venue (or, with {@link #start(ConnectorServiceProvider,
- * Map)}, for any venue module) in this JVM, built exactly as the distribution builds it (provider,
- * parsed settings, service), against a real Kafka and a {@link FakeExchange} or exchange-sim.
+ * Runs one connector replica for the fake venue in this JVM, built exactly as the distribution
+ * builds it (provider, parsed settings, service), against a real Kafka and a {@link FakeExchange}.
+ * A venue module's tests run their own provider the same way ({@link #start(ServiceProvider,
+ * Map)}).
  */
 public final class ConnectorHarness implements AutoCloseable {
 
@@ -28,11 +29,7 @@ public final class ConnectorHarness implements AutoCloseable {
   private final ConnectorService service;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  private ConnectorHarness(Map<String, String> env, FakeVenue.Options options) {
-    this(new FakeVenueDefinition.Provider(options), env);
-  }
-
-  private ConnectorHarness(ConnectorServiceProvider provider, Map<String, String> env) {
+  private ConnectorHarness(Map<String, String> env, ServiceProvider provider) {
     Settings settings = Settings.parse(ServiceHost.settingsOf(List.of(provider)), env);
     ServiceContext context =
         new ServiceContext(
@@ -42,12 +39,21 @@ public final class ConnectorHarness implements AutoCloseable {
 
   /** Settings for a replica on {@code bootstrap} under {@code prefix} against the exchange. */
   public static Map<String, String> env(String bootstrap, String prefix, FakeExchange exchange) {
+    Map<String, String> env = env(bootstrap, prefix);
+    env.put("FAKE_WS_URL", exchange.wsUrl().toString());
+    env.put("FAKE_REST_URL", exchange.restUrl().toString());
+    return env;
+  }
+
+  /**
+   * Settings any connector replica in a test shares: Kafka on {@code bootstrap} under {@code
+   * prefix}, one I/O thread, fast reconnects and rebalances; the venue's URLs are the caller's.
+   */
+  public static Map<String, String> env(String bootstrap, String prefix) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     env.put("TOPIC_PREFIX", prefix);
     env.put("SHUTDOWN_TIMEOUT", "10s");
-    env.put("FAKE_WS_URL", exchange.wsUrl().toString());
-    env.put("FAKE_REST_URL", exchange.restUrl().toString());
     env.put("CONNECTOR_IO_THREADS", "1");
     env.put("CONNECTOR_BACKOFF_BASE", "100ms");
     env.put("CONNECTOR_BACKOFF_CAP", "1s");
@@ -57,17 +63,12 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   public static ConnectorHarness start(Map<String, String> env, FakeVenue.Options options) {
-    ConnectorHarness harness = new ConnectorHarness(env, options);
-    harness.service.start();
-    return harness;
+    return start(new FakeVenueDefinition.Provider(options), env);
   }
 
-  /**
-   * A replica of any connector (a venue module's own provider), built and started as the
-   * distribution does it.
-   */
-  public static ConnectorHarness start(ConnectorServiceProvider provider, Map<String, String> env) {
-    ConnectorHarness harness = new ConnectorHarness(provider, env);
+  /** A replica of any connector service (e.g. connector-upbit), started. */
+  public static ConnectorHarness start(ServiceProvider provider, Map<String, String> env) {
+    ConnectorHarness harness = new ConnectorHarness(env, provider);
     harness.service.start();
     return harness;
   }
@@ -77,10 +78,9 @@ public final class ConnectorHarness implements AutoCloseable {
   }
 
   public VenueEngine engine() {
-    return service.engine(VENUE);
+    return engine(VENUE);
   }
 
-  /** The engine of one venue of the connector. */
   public VenueEngine engine(String venueId) {
     return service.engine(venueId);
   }

@@ -59,7 +59,10 @@ public abstract class WsSession {
   private final AtomicInteger dropDepthNext = new AtomicInteger();
   private volatile long stalledUntil;
   private volatile long latencyNanos;
+  private static final java.time.Duration CLOSE_ANSWER_TIMEOUT = java.time.Duration.ofSeconds(1);
+
   private volatile boolean closed;
+  private boolean closeSent; // event loop only
   private volatile boolean attached;
   protected volatile Channel channel;
 
@@ -153,6 +156,13 @@ public abstract class WsSession {
 
   /** Dispatches one frame from the client (on the event loop). */
   public void onFrame(WebSocketFrame frame) {
+    if (closeSent) {
+      // our close frame is out: wait for the client's answer, ignore anything else it still sends
+      if (frame instanceof CloseWebSocketFrame) {
+        channel.close();
+      }
+      return;
+    }
     if (frame instanceof CloseWebSocketFrame close) {
       channel
           .writeAndFlush(new CloseWebSocketFrame(close.statusCode(), close.reasonText()))
@@ -280,6 +290,10 @@ public abstract class WsSession {
     boolean wrote = false;
     Pending p;
     while ((p = outbox.peek()) != null) {
+      if (closeSent) { // nothing may follow a close frame
+        outbox.clear();
+        break;
+      }
       long wait = latency - (System.nanoTime() - p.nanos());
       if (latency > 0 && wait > 0) {
         if (drainScheduled.compareAndSet(false, true)) {
@@ -340,22 +354,29 @@ public abstract class WsSession {
 
   /** Closes cleanly after the queued messages: a close frame, then the TCP connection. */
   public void close(int code, String reason) {
-    send(
-        (Action)
-            () ->
-                channel
-                    .writeAndFlush(new CloseWebSocketFrame(code, reason))
-                    .addListener(ChannelFutureListener.CLOSE));
+    send((Action) () -> sendClose(code, reason));
   }
 
   /** Closes cleanly now, dropping what is queued. */
   public void closeNow(int code, String reason) {
     outbox.clear();
-    if (channel.isActive()) {
-      channel
-          .writeAndFlush(new CloseWebSocketFrame(code, reason))
-          .addListener(ChannelFutureListener.CLOSE);
+    channel.eventLoop().execute(() -> sendClose(code, reason));
+  }
+
+  /**
+   * Sends the close frame and closes the TCP connection once the client answers it, or after {@link
+   * #CLOSE_ANSWER_TIMEOUT}. Closing at once would make the kernel reset the connection when more
+   * client frames arrive, and a reset can discard the close frame before the client reads it.
+   */
+  private void sendClose(int code, String reason) {
+    if (closeSent || !channel.isActive()) {
+      return;
     }
+    closeSent = true;
+    channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+    channel
+        .eventLoop()
+        .schedule(() -> channel.close(), CLOSE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Resets the TCP connection without a close frame (the client sees a reset). */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -45,13 +46,16 @@ final class RunCommand implements Command {
   @Override
   public String usage() {
     return """
-        Usage: tickwire run [--target <name>[,<name>...]] [--settings]
+        Usage: tickwire run [--target <name>[,<name>...]] [--sim] [--settings]
 
         Starts Kafka, Redis and MongoDB unless KAFKA_BOOTSTRAP_SERVERS, REDIS_URL and MONGO_URI are
         set or a server already answers on its default port (then it joins that one), provisions the
         topics and runs the services in this process until Ctrl-C.
 
           --target    services to run, comma-separated (default: all, each once)
+          --sim       start exchange-sim in this process and point the connectors at it instead
+                      of the real exchanges (port: TICKWIRE_SIM_PORT, default any free one); when
+                      no BINANCE_*_STREAMS / UPBIT_STREAMS are set, a few BTC and ETH streams
           --settings  list the settings (environment variables) of those services and exit
 
         Targets: %s
@@ -66,7 +70,7 @@ final class RunCommand implements Command {
       console.out().print(settingsListing(targets));
       return 0;
     }
-    try (Running running = start(targets, console)) {
+    try (Running running = start(targets, console, args.flag("sim"))) {
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -109,8 +113,33 @@ final class RunCommand implements Command {
         + "KAFKA_ADMIN_*, KAFKA_STREAMS_* and KAFKA_CLIENT_* (all clients), e.g. KAFKA_PRODUCER_LINGER_MS=20.\n";
   }
 
-  /** Resolves infrastructure, provisions topics and starts the services. */
   static Running start(List<ServiceProvider> targets, Console console) throws Exception {
+    return start(targets, console, false);
+  }
+
+  /**
+   * Resolves infrastructure, provisions topics and starts the services; with {@code sim}, against
+   * an exchange-sim started here.
+   */
+  static Running start(List<ServiceProvider> targets, Console console, boolean sim)
+      throws Exception {
+    SimBackedRun simulator = sim ? SimBackedRun.start(console.env()) : null;
+    try {
+      Console effective =
+          simulator == null
+              ? console
+              : new Console(console.out(), console.err(), simulator.environment(console.env()));
+      return start(targets, effective, simulator);
+    } catch (Exception | Error e) {
+      if (simulator != null) {
+        simulator.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Running start(
+      List<ServiceProvider> targets, Console console, SimBackedRun simulator) throws Exception {
     boolean redis = targets.stream().anyMatch(ServiceProvider::needsRedis);
     boolean mongo = targets.stream().anyMatch(ServiceProvider::needsMongo);
     // fail on bad settings before starting any server
@@ -120,7 +149,7 @@ final class RunCommand implements Command {
       Map<String, String> env = infra.serviceEnvironment(console.env());
       ProvisionReport report = provision(env);
       ServiceHost host = ServiceHost.start(targets, env);
-      Running running = new Running(infra, host);
+      Running running = new Running(infra, host, simulator);
       console.out().print(running.banner(report));
       return running;
     } catch (Exception | Error e) {
@@ -149,10 +178,13 @@ final class RunCommand implements Command {
   static final class Running implements AutoCloseable {
     private final Infrastructure infra;
     private final ServiceHost host;
+    private final SimBackedRun simulator; // null without --sim
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    Running(Infrastructure infra, ServiceHost host) {
+    Running(Infrastructure infra, ServiceHost host, SimBackedRun simulator) {
       this.infra = infra;
       this.host = host;
+      this.simulator = simulator;
     }
 
     ServiceHost host() {
@@ -165,6 +197,9 @@ final class RunCommand implements Command {
 
     String banner(ProvisionReport report) {
       List<String> lines = new ArrayList<>(infra.banner());
+      if (simulator != null) {
+        lines.add(simulator.banner());
+      }
       lines.add(
           "Topics   "
               + report.created().size()
@@ -190,10 +225,17 @@ final class RunCommand implements Command {
       return String.join("\n", lines) + "\n";
     }
 
+    /** Idempotent: the stop hook closes it, then the command's try-with-resources again. */
     @Override
     public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
       host.close();
       infra.close();
+      if (simulator != null) {
+        simulator.close();
+      }
     }
   }
 
@@ -204,6 +246,6 @@ final class RunCommand implements Command {
 
   @Override
   public Set<String> flags() {
-    return Set.of("settings");
+    return Set.of("settings", "sim");
   }
 }

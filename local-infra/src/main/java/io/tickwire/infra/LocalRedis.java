@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -18,7 +20,10 @@ import redis.embedded.RedisServer;
 /**
  * A real Redis server as a child process: the system {@code redis-server} when it is on the PATH,
  * otherwise the binary bundled by embedded-redis. Persistence is off. The process is killed when
- * this JVM exits, so nothing is left behind. Neither binary has RedisTimeSeries.
+ * this JVM exits, so nothing is left behind, but only after whoever started it had {@link
+ * #EXIT_GRACE} to stop it in order (services first). The system binary runs in its own session
+ * (`setsid`) so a Ctrl-C in the terminal reaches this JVM only, not Redis ahead of the services
+ * still writing to it. Neither binary has RedisTimeSeries.
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -29,7 +34,11 @@ public final class LocalRedis implements AutoCloseable {
   private final boolean system;
   private Process process;
   private RedisServer embedded;
-  private final Thread killOnExit = new Thread(this::stop, "local-redis-stop");
+  private final Thread killOnExit = new Thread(this::stopAtExit, "local-redis-stop");
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** How long the exit hook lets an orderly shutdown stop Redis before it kills it. */
+  static final Duration EXIT_GRACE = Duration.ofSeconds(20);
 
   private LocalRedis(int port, boolean system) {
     this.port = port;
@@ -85,6 +94,10 @@ public final class LocalRedis implements AutoCloseable {
       if (system) {
         Path logFile = Files.createTempFile("tickwire-redis-", ".log");
         List<String> command = new java.util.ArrayList<>();
+        Path setsid = onPath("setsid");
+        if (setsid != null) {
+          command.add(setsid.toString());
+        }
         command.add(systemRedisServer().toString());
         command.addAll(settings);
         process =
@@ -114,7 +127,7 @@ public final class LocalRedis implements AutoCloseable {
     if (process != null) {
       process.destroy();
       try {
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
         }
       } catch (InterruptedException e) {
@@ -131,6 +144,7 @@ public final class LocalRedis implements AutoCloseable {
       }
       embedded = null;
     }
+    stopped.countDown();
   }
 
   @Override
@@ -182,13 +196,26 @@ public final class LocalRedis implements AutoCloseable {
     }
   }
 
+  private void stopAtExit() {
+    try {
+      stopped.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop();
+  }
+
   private static Path systemRedisServer() {
+    return onPath("redis-server");
+  }
+
+  private static Path onPath(String binary) {
     String path = System.getenv("PATH");
     if (path == null) {
       return null;
     }
     for (String dir : path.split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "redis-server");
+      Path candidate = Path.of(dir, binary);
       if (Files.isExecutable(candidate)) {
         return candidate;
       }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -360,7 +361,20 @@ public abstract class WsSession {
   /** Closes cleanly now, dropping what is queued. */
   public void closeNow(int code, String reason) {
     outbox.clear();
-    channel.eventLoop().execute(() -> sendClose(code, reason));
+    onEventLoop(() -> sendClose(code, reason));
+  }
+
+  /** Runs on the connection's event loop; when the server is shutting down, just closes. */
+  private void onEventLoop(Runnable task) {
+    if (channel.eventLoop().inEventLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      channel.eventLoop().execute(task);
+    } catch (RejectedExecutionException shuttingDown) {
+      channel.close();
+    }
   }
 
   /**
@@ -374,9 +388,13 @@ public abstract class WsSession {
     }
     closeSent = true;
     channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
-    channel
-        .eventLoop()
-        .schedule(() -> channel.close(), CLOSE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      channel
+          .eventLoop()
+          .schedule(() -> channel.close(), CLOSE_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      channel.close();
+    }
   }
 
   /** Resets the TCP connection without a close frame (the client sees a reset). */

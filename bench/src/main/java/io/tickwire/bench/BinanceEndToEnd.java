@@ -61,7 +61,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <pre>
  * ./mvnw -q -pl bench -am package -DskipTests
- * java -cp bench/target/benchmarks.jar io.tickwire.bench.BinanceEndToEnd \
+ * java -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" io.tickwire.bench.BinanceEndToEnd \
  *     [--rates 50000,100000] [--latency-rate 10000] [--seconds 20] [--warmup 10] [--streams 100]
  * </pre>
  */
@@ -147,7 +147,9 @@ public final class BinanceEndToEnd {
             Topics.DEAD_LETTERS.withPrefix(prefix));
     try (Admin admin = clients.admin("bench")) {
       new TopicProvisioner(admin, 1).apply(topics);
-      try (ExchangeSim sim = ExchangeSim.start(simConfig(0, streams))) {
+      // load mode must be on from the start (its instruments exist only then): a trickle until
+      // the connector has subscribed, then the offered rate
+      try (ExchangeSim sim = ExchangeSim.start(simConfig(1, streams))) {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         meters.config().meterFilter(percentiles("connector.publish.latency"));
         ConnectorService connector =

@@ -3,7 +3,7 @@ package io.tickwire.bench.jobs;
 import io.tickwire.infra.LocalKafka;
 import io.tickwire.kit.ServiceHost;
 import io.tickwire.kit.ServiceProvider;
-import io.tickwire.model.Topic;
+import io.tickwire.kit.kafka.TopicProvisioner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,7 +133,8 @@ public final class StreamJobsLoad {
       throws Exception {
     String prefix = "bench" + Long.toHexString(System.nanoTime()) + ".";
     String input = prefix + workload.input().name();
-    createTopic(input, workload.input());
+    // as the services provision: created with the registry's settings, served before writing
+    new TopicProvisioner(admin, 1).apply(List.of(workload.input().withPrefix(prefix)));
     System.out.printf("%s: producing %,d records ...%n", workload.target(), records);
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (long i = 0; i < records; i++) {
@@ -305,14 +305,6 @@ public final class StreamJobsLoad {
       partitions.add(new TopicPartition(topic, p));
     }
     return partitions;
-  }
-
-  private void createTopic(String name, Topic<?, ?> topic) throws Exception {
-    admin
-        .createTopics(
-            List.of(new NewTopic(name, topic.partitions(), (short) 1).configs(topic.configs())))
-        .all()
-        .get(30, TimeUnit.SECONDS);
   }
 
   private Map<String, String> env(String prefix) {

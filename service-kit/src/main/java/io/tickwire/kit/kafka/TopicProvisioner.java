@@ -3,6 +3,7 @@ package io.tickwire.kit.kafka;
 import io.tickwire.model.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -71,6 +75,7 @@ public final class TopicProvisioner {
         toCompare.add(topic); // another replica created it first
       }
     }
+    awaitServed(created);
     List<ProvisionReport.Mismatch> mismatches = compare(toCompare);
     mismatches.forEach(m -> log.warn("topic differs from the registry, left as is: {}", m));
     List<String> matching =
@@ -137,6 +142,52 @@ public final class TopicProvisioner {
         }
         Thread.sleep(100);
       }
+    }
+  }
+
+  /**
+   * Returns once the broker serves every partition of the topics: each has a leader and answers an
+   * offset request as leader. Until the broker has applied a new partition, a produce request fails
+   * with NOT_LEADER_OR_FOLLOWER, and an idempotent producer whose next request lands after it is
+   * stuck retrying OUT_OF_ORDER_SEQUENCE_NUMBER until the first request's records expire
+   * (KAFKA-15591, still seen with the 4.3.1 broker): so nothing writes before this returns.
+   */
+  private void awaitServed(List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (topics.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      boolean led = true;
+      for (TopicDescription d :
+          whileMetadataSettles(() -> admin.describeTopics(topics).allTopicNames()).values()) {
+        for (TopicPartitionInfo p : d.partitions()) {
+          led &= p.leader() != null && !p.leader().isEmpty();
+          partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+        }
+      }
+      if (led && answersAsLeader(partitions)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the broker does not serve every partition of " + topics);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private boolean answersAsLeader(Map<TopicPartition, OffsetSpec> partitions)
+      throws InterruptedException, TimeoutException {
+    try {
+      admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableException) {
+        return false;
+      }
+      throw new IllegalStateException("cannot read offsets of new topics", e.getCause());
     }
   }
 
